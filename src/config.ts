@@ -1,0 +1,107 @@
+/**
+ * Configuration from the environment (and `.env`), parsed once with zod and passed down: nothing else reads
+ * `process.env`. Errors name the variable; secrets never appear in them.
+ */
+
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './paths.ts';
+
+const path = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .default(fallback)
+    .transform((p) => (isAbsolute(p) ? p : resolve(PROJECT_ROOT, p)));
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const CoreSchema = z
+  .object({
+    ARTICLES_DIR: path('data/articles'),
+    LEXICON_PATH: path('data/lexicon.json'),
+    INDEX_PATH: path('.cache/index.json'),
+    EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
+    EMBEDDINGS_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    EMBEDDINGS_MODEL: optional(z.string().trim().min(1)),
+    EMBEDDINGS_API_KEY: optional(z.string().trim().min(1)),
+    EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EMBEDDER !== 'openai') return;
+    for (const key of ['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when EMBEDDER=openai' });
+    }
+  });
+
+const csvOfIds = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.coerce.number().int().positive()).default([]),
+);
+
+const BotSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z
+      .string({ error: 'is missing: get one from @BotFather and put it in .env' })
+      .trim()
+      .regex(
+        /^\d{3,}:[A-Za-z0-9_-]{30,}$/,
+        'is malformed: expected the form 123456789:AA… that @BotFather gives',
+      ),
+    TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+    ADMIN_USER_IDS: csvOfIds,
+    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
+    WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may hold only A-Z a-z 0-9 _ -')),
+    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== 'webhook') return;
+    for (const key of ['WEBHOOK_URL', 'WEBHOOK_SECRET'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when BOT_MODE=webhook' });
+    }
+  });
+
+export type CoreConfig = z.infer<typeof CoreSchema>;
+export type BotConfig = z.infer<typeof BotSchema>;
+
+/** A setting that is missing or malformed; the message names the variable and never shows its value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? 'configuration');
+  const reason =
+    issue.code === 'invalid_type' && issue.input === undefined && !issue.message.startsWith('is ')
+      ? 'is missing'
+      : issue.message.startsWith('is ') ||
+          issue.message.startsWith('may ') ||
+          issue.message.startsWith('required')
+        ? issue.message
+        : `is invalid: ${issue.message}`;
+  throw new ConfigError(`${variable} ${reason}`);
+}
+
+/** Settings every command needs (paths, embedder, logging). */
+export function parseConfig(env: Record<string, string | undefined>): CoreConfig {
+  return parse(CoreSchema, env);
+}
+
+/** Settings the Telegram bot needs on top of the core ones. */
+export function parseBotConfig(env: Record<string, string | undefined>): BotConfig {
+  return parse(BotSchema, env);
+}

@@ -1,0 +1,91 @@
+/** Turns one article block into an Article: header, passages, quotations and their speakers. */
+
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { readHeader } from './header.ts';
+import type { ArticleMeta } from './metadata.ts';
+import { findQuotes } from './quotes.ts';
+import { splitSentences } from './sentences.ts';
+import { AttributionContext, attributeSentence, quoteSpeaker, sentenceSpeaker } from './speakers.ts';
+import type { ArticleBlock } from './split-articles.ts';
+import type { Article, Passage, Quotation } from './types.ts';
+
+/** Quoted spans shorter than this are terms or scare quotes ("الناتو"، "خط مدمر"), kept inside their passage. */
+export const MIN_QUOTE_WORDS = 3;
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A short line without closing punctuation inside the body ("محادثات إسطنبول") heads a section; it is no passage. */
+const isSubheading = (line: string) => wordCount(line) <= 4 && !/[.!?؟"”»]$/.test(line);
+
+/** Builds the article at position n (from 1) of a file. */
+export function buildArticle(
+  block: ArticleBlock,
+  place: { file: string; stem: string; n: number },
+  meta: ArticleMeta,
+  lexicon: Lexicon,
+): Article {
+  const header = readHeader(block.lines);
+  const id = `${place.stem}#${place.n}`;
+  const text = block.lines.map((l) => l.text).join('\n');
+  const passages: Passage[] = [];
+  const quotes: Quotation[] = [];
+  const ctx = new AttributionContext();
+
+  let offset = 0;
+  block.lines.forEach((line, i) => {
+    const base = offset;
+    offset += line.text.length + 1;
+    if (i < header.bodyStart) return;
+    const from = i === header.bodyStart ? header.leadSkip : 0;
+    if (isSubheading(line.text)) return;
+    const spans = findQuotes(line.text).filter((q) => q.outerStart >= from);
+    for (const sentence of splitSentences(line.text, spans, from)) {
+      const sentenceText = line.text.slice(sentence.start, sentence.end);
+      const inside = spans
+        .filter((q) => q.start >= sentence.start && q.end <= sentence.end)
+        .map((q) => ({ start: q.start - sentence.start, end: q.end - sentence.start }));
+      const attributions = attributeSentence(sentenceText, lexicon, ctx, inside);
+      const speaker = sentenceSpeaker(attributions);
+      const passage: Passage = {
+        id: `${id}/p${passages.length + 1}`,
+        articleId: id,
+        position: passages.length,
+        kind: speaker && attributions.length > 0 ? 'statement' : 'passage',
+        start: base + sentence.start,
+        end: base + sentence.end,
+        text: sentenceText,
+        speaker,
+      };
+      passages.push(passage);
+      for (const q of spans) {
+        if (q.start < sentence.start || q.end > sentence.end) continue;
+        const quoteText = line.text.slice(q.start, q.end);
+        if (wordCount(quoteText) < MIN_QUOTE_WORDS) continue;
+        quotes.push({
+          id: `${id}/q${quotes.length + 1}`,
+          articleId: id,
+          position: passage.position,
+          start: base + q.start,
+          end: base + q.end,
+          text: quoteText,
+          passageId: passage.id,
+          speaker: quoteSpeaker(attributions, q.outerStart - sentence.start),
+          balanced: q.balanced,
+        });
+      }
+    }
+  });
+
+  return {
+    id,
+    file: place.file,
+    title: meta.title ?? header.title,
+    outlet: meta.outlet ?? header.outlet ?? block.sourceOutlet,
+    agencies: header.agencies,
+    url: meta.url ?? null,
+    date: meta.date ? { iso: meta.date, text: meta.date, basis: 'stated' } : header.date,
+    text,
+    passages,
+    quotes,
+  };
+}

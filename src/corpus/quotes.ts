@@ -1,0 +1,77 @@
+/**
+ * Finds quotations in one paragraph. Straight and curly marks do not say which way they face, so a mark's
+ * direction comes from its neighbours (space before and letter after opens; letter before and space after
+ * closes) and, when both sides agree, from whether a quotation of its family is open. Quotations nest, so an
+ * inner quoted word with the outer quotation's own mark stays inside it. A mark left open is closed at the end of
+ * its paragraph, never later.
+ */
+
+/** A top-level quotation: offsets of its content (marks excluded) within the paragraph. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** Offsets including the marks. */
+  outerStart: number;
+  outerEnd: number;
+  balanced: boolean;
+}
+
+type Family = 'straight' | 'curly' | 'guillemet';
+const FAMILY: Record<string, Family> = {
+  '"': 'straight',
+  '“': 'curly',
+  '”': 'curly',
+  '„': 'curly',
+  '‟': 'curly',
+  '«': 'guillemet',
+  '»': 'guillemet',
+};
+const OPEN_SIDE = /[\s([{:،,؛—–-]/u;
+const CLOSE_SIDE = /[\s.,،؛:;!?؟)\]}]/u;
+
+function trimmed(
+  text: string,
+  start: number,
+  end: number,
+  outerStart: number,
+  outerEnd: number,
+  balanced: boolean,
+) {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /[\s]/.test(text[e - 1]!)) e--;
+  if (!balanced) while (e > s && /[\s.,،؛:]/.test(text[e - 1]!)) e--;
+  return { start: s, end: e, outerStart, outerEnd, balanced };
+}
+
+/** Finds the top-level quotations of a paragraph. */
+export function findQuotes(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const stack: Array<{ family: Family; at: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const family = FAMILY[text[i]!];
+    if (!family) continue;
+    const before = i === 0 || OPEN_SIDE.test(text[i - 1]!);
+    const after = i === text.length - 1 || CLOSE_SIDE.test(text[i + 1]!);
+    let opens: boolean;
+    if (text[i] === '«') opens = true;
+    else if (text[i] === '»') opens = false;
+    else if (before && !after) opens = true;
+    else if (!before && after) opens = false;
+    else opens = stack[stack.length - 1]?.family !== family;
+
+    if (opens) {
+      stack.push({ family, at: i });
+      continue;
+    }
+    const depth = stack.map((s) => s.family).lastIndexOf(family);
+    if (depth < 0) continue; // a stray closing mark
+    const opener = stack[depth]!;
+    stack.length = depth;
+    if (depth === 0) spans.push(trimmed(text, opener.at + 1, i, opener.at, i + 1, true));
+  }
+  const open = stack[0];
+  if (open) spans.push(trimmed(text, open.at + 1, text.length, open.at, text.length, false));
+  return spans.filter((s) => s.end > s.start);
+}

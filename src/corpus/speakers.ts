@@ -1,0 +1,274 @@
+/**
+ * Attribution: who said a sentence or a quotation. Rules, in the order a reader applies them:
+ * - a verb of saying followed by its named subject ("وقال الناطق باسم الكرملين دميتري بيسكوف"), a person
+ *   before an institution named inside the title;
+ * - a subject before the verb after أن/إن ("أن الرئيس بوتين كرر");
+ * - "نقلت وكالة X عن Y قوله": Y, not the agency; "بحسب X" / "وفقا لـ X" at the end names the source;
+ * - a title already tied to a name in the same article ("الناطق باسم الكرملين") stands for that name;
+ * - a bare verb ("وأضاف"، "قائلا"، "كما قال إن") carries the last named speaker of the article;
+ * - an unnamed subject ("مسؤول أوكراني"، "السلطات الروسية") gives null, and so does a sentence with no verb.
+ */
+
+import { splitWords, type Word } from '../lexicon/keys.ts';
+import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts';
+import { canSpeak } from '../lexicon/lexicon.ts';
+import { normalizeArabic } from '../text/normalize.ts';
+import { transliterate } from '../text/transliterate.ts';
+import type { Speaker } from './types.ts';
+
+const list = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map(normalizeArabic));
+
+/** Verbs of saying (past, present, feminine) and participles. */
+const SAYING = list(`
+  قال قالت يقول تقول أكد أكدت يؤكد تؤكد أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف تابع تابعت شدد شددت يشدد
+  أشار أشارت يشير تشير اعتبر اعتبرت يعتبر تعتبر أعرب أعربت ذكر ذكرت يذكر صرح صرحت يصرح أعلن أعلنت يعلن تعلن
+  نفى نفت ينفي حذر حذرت يحذر كرر كررت رأى يرى ترى لفت لفتت طالب طالبت يطالب دعا دعت يدعو أبلغ أبلغت
+  اتهم اتهمت يتهم تتهم
+  قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا معتبرا محذرا متابعا
+`);
+/** "نقلت X عن Y": the speaker follows عن. */
+const RELAYING = list('نقل نقلت نقلا ينقل');
+/** Phrases that name the source after the fact: "بحسب X"، "وفقا لـ X"، "حسبما ذكر X". */
+const ACCORDING = list('بحسب حسب وفقا وفق طبقا حسبما');
+/** Words that end a verb's subject: complementisers, and the start of what was said. */
+const SUBJECT_END = list('إن أن ان انه أنه إنه انها أنها إنها بأن بان انهم أنهم إنهم انهما أنهما');
+/** Words between a verb and its subject that are not the subject. */
+const SKIPPABLE = list(`
+  أيضا كذلك بدوره بدورها من جانبه جانبها أمس اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
+  الماضي صباح مساء مجددا بدوره فيه فيها
+`);
+/** Words that cannot start a subject: after them the verb had none ("أشار إلى"، "شدد على"). */
+const NOT_A_SUBJECT = list('إلى على عن في من مع ل ب خلال بشأن حول ردا رداً لوكالة للصحفيين قائلا له لها');
+/** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
+const CLAUSE_OPENERS = list('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
+/** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
+const RELATIVES = list('الذي التي الذين اللذين اللتين');
+/** Pronouns after "وفقا لـ" that point back to the last speaker ("ووفقا له"). */
+const BACK_POINTERS = list('له لها لهم لهما');
+/** Nouns that make an explicit but unnamed subject ("قال مسؤول"، "ذكرت مصادر"). */
+const UNNAMED_SUBJECTS = list(`
+  مسؤول مسؤولون مسؤولين مصدر مصادر بيان متحدث متحدثة صحيفة وكالة خبراء خبير محللون محلل مراقبون دبلوماسي
+  دبلوماسيون شهود مراسل تقارير تقرير وسائل مسؤولة أحد
+`);
+/** Documents whose author follows them ("بيان للكرملين"، "بيان صادر عن الخارجية"). */
+const DOCUMENTS = list('بيان رسالة تصريح تصريحات');
+/** Titles that may precede a name the lexicon does not know. */
+const TITLES = list(`
+  الرئيس رئيس وزير الوزير وزيرة المتحدث الناطق المتحدثة مساعد مستشار السفير سفير نائب الأمين زعيم قائد
+  المبعوث مبعوث المندوب مندوب رئيسة السيناتور النائب الجنرال وزيرا رئيسا كبير باسم
+`);
+
+/** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
+const isTitleWord = (w: string) => TITLES.has(w) || /^(?:ال|لل|بال)/.test(w);
+const MAX_SUBJECT_WORDS = 10;
+
+/** A preposition, or a word glued to one ("بالضغط"، "للصحفيين"): the start of a complement, not a subject. */
+const isPrepositional = (w: string) => NOT_A_SUBJECT.has(w) || /^(?:بال|لل|وبال|ولل)/.test(w);
+
+const peel = (w: string) => (/^[وف]/.test(w) && w.length > 3 ? w.slice(1) : w);
+
+/** The speaker a lexicon entry stands for. */
+export function speakerOf(entry: LexiconEntry): Speaker {
+  return { id: entry.id, en: entry.en[0]!, ar: entry.ar[0]! };
+}
+
+/** One attribution found in a sentence: where its verb stands and whom it names. */
+export interface Attribution {
+  /** Offset of the verb within the sentence. */
+  at: number;
+  speaker: Speaker | null;
+  kind: 'verb' | 'according';
+  /** True when the speaker is a person (not an institution or a country). */
+  person: boolean;
+}
+
+/** The article-wide memory attribution needs: the last named speaker and titles tied to names. */
+export class AttributionContext {
+  last: Speaker | null = null;
+  readonly titles = new Map<string, Speaker>();
+}
+
+interface Sentence {
+  text: string;
+  words: Word[];
+  /** Words inside a quotation: what was said, never who said it. */
+  quoted: boolean[];
+  norm: string[];
+  entities: Array<LexiconMatch & { entry: LexiconEntry }>;
+}
+
+function entityStartingIn(s: Sentence, from: number, to: number) {
+  const inside = s.entities.filter((e) => e.firstWord >= from && e.firstWord < to && !s.quoted[e.firstWord]);
+  return inside.find((e) => e.entry.kind === 'person') ?? inside[0];
+}
+
+/** The subject's name after a verb: only title words may precede it ("كرر اتهامات موسكو" has no subject). */
+function subjectEntity(s: Sentence, from: number, to: number) {
+  const reachable = s.entities.filter(
+    (e) =>
+      e.firstWord >= from &&
+      e.firstWord < to &&
+      !s.quoted[e.firstWord] &&
+      s.norm.slice(from, e.firstWord).every((w) => isTitleWord(w) || SKIPPABLE.has(w)),
+  );
+  return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
+}
+
+/** Where the subject after word k ends: a complementiser, a quotation mark or colon, or another verb. */
+function subjectEnd(s: Sentence, k: number): number {
+  let j = k + 1;
+  for (; j < s.words.length && j <= k + MAX_SUBJECT_WORDS; j++) {
+    const between = s.text.slice(s.words[j - 1]!.end, s.words[j]!.start);
+    if (/[:"«“”]/.test(between)) break;
+    const w = s.norm[j]!;
+    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || NOT_A_SUBJECT.has(w)) break;
+  }
+  return j;
+}
+
+function unknownName(s: Sentence, from: number, to: number): Speaker | null {
+  if (!TITLES.has(s.norm[from] ?? '')) return null;
+  let first = to;
+  while (first > from + 1) {
+    const w = s.norm[first - 1]!;
+    if (w.startsWith('ال') || TITLES.has(w) || UNNAMED_SUBJECTS.has(w) || SKIPPABLE.has(w) || w.length < 3)
+      break;
+    if (
+      /[،,]/.test(s.text.slice(s.words[first - 1]!.end, s.words[first]?.start ?? s.text.length)) &&
+      first < to
+    )
+      break;
+    first--;
+  }
+  if (first === to || to - first > 3) return null;
+  const ar = s.text.slice(s.words[first]!.start, s.words[to - 1]!.end);
+  return { id: `ar:${normalizeArabic(ar)}`, ar, en: transliterate(ar) };
+}
+
+/** The speaker named by the subject that follows a verb at word k, or 'bare' when there is no subject. */
+function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker | null | 'bare' {
+  const end = subjectEnd(s, k);
+  let from = k + 1;
+  while (from < end && SKIPPABLE.has(s.norm[from]!)) from++;
+  if (from >= end || isPrepositional(s.norm[from]!)) return 'bare';
+  const window = s.norm.slice(from, end).join(' ');
+  const entity = subjectEntity(s, from, end);
+  if (entity?.entry.kind === 'person') return speakerOf(entity.entry);
+  for (const [title, speaker] of ctx.titles) if (window.startsWith(title)) return speaker;
+  if (entity) return speakerOf(entity.entry);
+  const first = s.norm[from]!;
+  if (DOCUMENTS.has(first)) {
+    const author = s.entities.find(
+      (e) => e.firstWord > from && e.firstWord <= from + 3 && !s.quoted[e.firstWord],
+    );
+    if (author) return speakerOf(author.entry);
+  }
+  if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
+    return unknownName(s, from, end);
+  return 'bare';
+}
+
+function remember(s: Sentence, k: number, speaker: Speaker, ctx: AttributionContext) {
+  const entity = s.entities.find((e) => speakerOf(e.entry).id === speaker.id && e.firstWord > k);
+  if (!entity || entity.firstWord - k < 3) return;
+  const title = s.norm.slice(k + 1, entity.firstWord).filter((w) => !SKIPPABLE.has(w));
+  if (title.length >= 2 && TITLES.has(title[0]!)) ctx.titles.set(title.join(' '), speaker);
+}
+
+/**
+ * The speaker of a verb that has no subject after it: the noun before it ("وكانت واشنطن … أعلنت"), the noun before a
+ * relative pronoun ("موسكو التي نفت"), or, at the start of a clause ("وأضاف"، "كما قال"), the last named speaker.
+ */
+function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker | null {
+  const prev = s.norm[k - 1];
+  const gap = k > 0 ? s.text.slice(s.words[k - 1]!.end, s.words[k]!.start) : '';
+  if (prev !== undefined && RELATIVES.has(prev)) {
+    const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
+    return noun ? speakerOf(noun.entry) : ctx.last;
+  }
+  // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
+  const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));
+  if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
+  const noun = s.entities.filter((e) => e.endWord <= k && e.endWord >= k - 3 && !s.quoted[e.firstWord]).pop();
+  return noun ? speakerOf(noun.entry) : null;
+}
+
+/**
+ * Finds the attributions of one sentence, updating the article's context as a reader would. `quoted` spans
+ * (offsets within the sentence) hold reported words, whose verbs attribute nothing.
+ */
+export function attributeSentence(
+  text: string,
+  lexicon: Lexicon,
+  ctx: AttributionContext,
+  quoted: ReadonlyArray<{ start: number; end: number }> = [],
+): Attribution[] {
+  const words = splitWords(text);
+  const s: Sentence = {
+    text,
+    words,
+    quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
+    norm: words.map((w) => normalizeArabic(w.text)),
+    entities: lexicon.findArabic(text).flatMap((m) => {
+      const entry = m.entries.find(canSpeak);
+      return entry ? [{ ...m, entry }] : [];
+    }),
+  };
+  const found: Attribution[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (s.quoted[k]) continue;
+    const w = peel(s.norm[k]!);
+    const at = words[k]!.start;
+    if (RELAYING.has(w)) {
+      const an = s.norm.findIndex((x, j) => j > k && j <= k + 6 && x === 'عن');
+      if (an < 0) continue;
+      const entity = UNNAMED_SUBJECTS.has(s.norm[an + 1] ?? '')
+        ? undefined
+        : entityStartingIn(s, an + 1, an + 5);
+      ctx.last = entity ? speakerOf(entity.entry) : null;
+      found.push({ at, speaker: ctx.last, kind: 'verb', person: entity?.entry.kind === 'person' });
+      k = an;
+    } else if (ACCORDING.has(w) || ACCORDING.has(s.norm[k]!)) {
+      const entity = entityStartingIn(s, k + 1, k + 5);
+      const speaker = entity
+        ? speakerOf(entity.entry)
+        : BACK_POINTERS.has(s.norm[k + 1] ?? '')
+          ? ctx.last
+          : null;
+      if (speaker) {
+        found.push({ at, speaker, kind: 'according', person: isPerson(speaker, lexicon) });
+        ctx.last = speaker;
+      }
+    } else if (SAYING.has(w)) {
+      const subject = subjectAfter(s, k, ctx);
+      const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;
+      if (subject !== 'bare' && subject) remember(s, k, subject, ctx);
+      ctx.last = speaker;
+      found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
+    }
+  }
+  return found;
+}
+
+const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>
+  speaker !== null && (speaker.id.startsWith('ar:') || lexicon.get(speaker.id)?.kind === 'person');
+
+/**
+ * The speaker of a whole sentence: a closing "بحسب X" names the source; else the first verb's subject, unless
+ * that is an institution relaying a person's words ("ذكر بيان للكرملين أن الرئيس بوتين كرر …"): then the person.
+ */
+export function sentenceSpeaker(attributions: Attribution[]): Speaker | null {
+  const according = attributions.filter((a) => a.kind === 'according').pop();
+  if (according) return according.speaker;
+  const verbs = attributions.filter((a) => a.kind === 'verb');
+  const first = verbs[0];
+  if (first?.speaker && !first.person) return (verbs.find((a) => a.person) ?? first).speaker;
+  return first?.speaker ?? null;
+}
+
+/** The speaker of a quotation at an offset of its sentence: the nearest attribution before it, else after it. */
+export function quoteSpeaker(attributions: Attribution[], quoteStart: number): Speaker | null {
+  const before = attributions.filter((a) => a.at < quoteStart && a.kind === 'verb').pop();
+  if (before) return before.speaker;
+  return attributions.find((a) => a.at > quoteStart)?.speaker ?? null;
+}

@@ -1,0 +1,46 @@
+/**
+ * Splits a file into article blocks. A "read also" marker followed by a headline and a body starts a new
+ * article; a marker followed only by short lines (related headlines) closes the article and is dropped.
+ */
+
+import { classifyLine } from './chrome.ts';
+
+/** A content line of an article, verbatim, with its offset in the file. */
+export interface Line {
+  text: string;
+  fileOffset: number;
+}
+
+/** The lines of one article and what the file's own chrome said about it. */
+export interface ArticleBlock {
+  lines: Line[];
+  /** From an "المصدر: X" line inside the block. */
+  sourceOutlet: string | null;
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** True when the lines after a "read also" marker form an article rather than a list of links. */
+function looksLikeArticle(lines: Line[]): boolean {
+  return lines.length >= 2 && lines.some((l) => words(l.text) >= 15);
+}
+
+/** Splits a file's text into article blocks, dropping site chrome. */
+export function splitArticles(text: string): ArticleBlock[] {
+  const groups: Array<{ lines: Line[]; sourceOutlet: string | null; afterReadAlso: boolean }> = [
+    { lines: [], sourceOutlet: null, afterReadAlso: false },
+  ];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = classifyLine(raw);
+    const current = groups[groups.length - 1]!;
+    if (line.kind === 'read-also') groups.push({ lines: [], sourceOutlet: null, afterReadAlso: true });
+    else if (line.kind === 'source') current.sourceOutlet ??= line.outlet;
+    else if (line.kind === 'content')
+      current.lines.push({ text: line.text, fileOffset: offset + line.offset });
+    offset += raw.length + 1;
+  }
+  return groups
+    .filter((g) => g.lines.length > 0 && (!g.afterReadAlso || looksLikeArticle(g.lines)))
+    .map(({ lines, sourceOutlet }) => ({ lines, sourceOutlet }));
+}

@@ -1,0 +1,67 @@
+/**
+ * Word keys for matching lexicon names in running Arabic and English text. The text side tries every reading of
+ * a word's clitics (و ف ب ل ك ال), because "وبوتين" must find بوتين while "بوتين" itself must not lose its ب.
+ */
+
+import { normalizeArabic } from '../text/normalize.ts';
+
+/** A word of a text with its character offsets. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}\u0640]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/** Splits a text into words with their offsets (diacritics and tatweel stay inside words). */
+export function splitWords(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+function withoutArticle(word: string): string {
+  return word.startsWith('ال') && word.length >= 5 ? word.slice(2) : word;
+}
+
+/** The key of one word of a lexicon form: normalised, without a leading article. */
+export function arabicFormKey(word: string): string {
+  return withoutArticle(normalizeArabic(word));
+}
+
+/** Every key a word of running Arabic text may stand for, after peeling possible clitics. */
+export function arabicWordKeys(word: string): string[] {
+  const n = normalizeArabic(word);
+  const keys = new Set([n, withoutArticle(n)]);
+  const peel = (w: string, prefixes: string[], next?: (r: string) => void) => {
+    for (const p of prefixes) {
+      if (w.startsWith(p) && w.length - p.length >= 3) {
+        const rest = w.slice(p.length);
+        keys.add(rest);
+        keys.add(withoutArticle(rest));
+        next?.(rest);
+      }
+    }
+  };
+  peel(n, ['لل'], (r) => keys.add(r));
+  peel(n, ['و', 'ف'], (r) => {
+    peel(r, ['ب', 'ل', 'ك']);
+    if (r.startsWith('لل') && r.length >= 5) keys.add(r.slice(2));
+  });
+  peel(n, ['ب', 'ل', 'ك']);
+  return [...keys];
+}
+
+/** Keys of an English word: lower case, and singular readings of a plural or possessive. */
+export function englishWordKeys(word: string): string[] {
+  const w = word.toLowerCase().replace(/[’']s$/, '');
+  const keys = new Set([w]);
+  if (w.length > 4 && w.endsWith('ies')) keys.add(`${w.slice(0, -3)}y`);
+  if (w.length > 3 && w.endsWith('es')) keys.add(w.slice(0, -2));
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) keys.add(w.slice(0, -1));
+  return [...keys];
+}
+
+/** The key of one word of an English lexicon form. */
+export function englishFormKey(word: string): string {
+  return word.toLowerCase();
+}

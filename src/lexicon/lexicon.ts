@@ -1,0 +1,165 @@
+/**
+ * The bilingual domain lexicon: people, institutions, places and concepts of the Russia–US talks, with the
+ * Arabic spellings the sources use. Ingestion uses it to name speakers, search to translate English questions
+ * and to protect names from the stemmer, the built-in embedder to map both languages into one space.
+ */
+
+import { readFileSync } from 'node:fs';
+import {
+  arabicFormKey,
+  arabicWordKeys,
+  englishFormKey,
+  englishWordKeys,
+  splitWords,
+  type Word,
+} from './keys.ts';
+import { type LexiconEntry, LexiconFileSchema } from './schema.ts';
+
+export type { LexiconEntry } from './schema.ts';
+
+/** A lexicon form found in a text: the entries it names and where it stands. */
+export interface LexiconMatch {
+  entries: LexiconEntry[];
+  /** The form as listed in the lexicon. */
+  form: string;
+  start: number;
+  end: number;
+  /** Index of the first and one past the last word of the match. */
+  firstWord: number;
+  endWord: number;
+}
+
+interface Form {
+  keys: string[];
+  form: string;
+  entries: LexiconEntry[];
+}
+
+/** Raised when the lexicon file is missing or does not validate; the message names the file and the field. */
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+}
+
+function indexForms(
+  entries: readonly LexiconEntry[],
+  pick: (e: LexiconEntry) => string[],
+  key: (w: string) => string,
+) {
+  const byKeys = new Map<string, Form>();
+  for (const entry of entries) {
+    for (const form of pick(entry)) {
+      const keys = splitWords(form).map((w) => key(w.text));
+      if (keys.length === 0) continue;
+      const id = keys.join(' ');
+      const known = byKeys.get(id);
+      if (known) {
+        if (!known.entries.includes(entry)) known.entries.push(entry);
+      } else byKeys.set(id, { keys, form, entries: [entry] });
+    }
+  }
+  const byFirst = new Map<string, Form[]>();
+  for (const form of byKeys.values()) {
+    const list = byFirst.get(form.keys[0]!) ?? [];
+    list.push(form);
+    byFirst.set(form.keys[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return byFirst;
+}
+
+function findForms(text: string, byFirst: Map<string, Form[]>, wordKeys: (w: string) => string[]) {
+  const words: Word[] = splitWords(text);
+  const keys = words.map((w) => wordKeys(w.text));
+  const matches: LexiconMatch[] = [];
+  for (let i = 0; i < words.length; ) {
+    let best: Form | undefined;
+    for (const k of keys[i]!) {
+      for (const form of byFirst.get(k) ?? []) {
+        if (best && best.keys.length >= form.keys.length) break;
+        const fits = form.keys.every((fk, j) => j === 0 || keys[i + j]?.includes(fk));
+        if (fits) best = form;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const last = words[i + best.keys.length - 1]!;
+    matches.push({
+      entries: best.entries,
+      form: best.form,
+      start: words[i]!.start,
+      end: last.end,
+      firstWord: i,
+      endWord: i + best.keys.length,
+    });
+    i += best.keys.length;
+  }
+  return matches;
+}
+
+/** A loaded lexicon with Arabic and English matchers. */
+export class Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  private readonly byId: Map<string, LexiconEntry>;
+  private readonly arabicForms: Map<string, Form[]>;
+  private readonly englishForms: Map<string, Form[]>;
+
+  constructor(entries: readonly LexiconEntry[]) {
+    this.entries = entries;
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.arabicForms = indexForms(entries, (e) => e.ar, arabicFormKey);
+    this.englishForms = indexForms(entries, (e) => e.en, englishFormKey);
+  }
+
+  /** The entry with this id, if any. */
+  get(id: string): LexiconEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Lexicon forms in Arabic text, longest first, left to right, not overlapping. */
+  findArabic(text: string): LexiconMatch[] {
+    return findForms(text, this.arabicForms, arabicWordKeys);
+  }
+
+  /** Lexicon forms in English text, longest first, left to right, not overlapping. */
+  findEnglish(text: string): LexiconMatch[] {
+    return findForms(text, this.englishForms, englishWordKeys);
+  }
+
+  /** Normalised single-word names (people, institutions, places) that the stemmer must leave whole. */
+  nameKeys(): Set<string> {
+    const keys = new Set<string>();
+    for (const e of this.entries) {
+      if (e.kind === 'concept') continue;
+      for (const form of e.ar) for (const w of splitWords(form)) keys.add(arabicFormKey(w.text));
+    }
+    return keys;
+  }
+}
+
+/** True when an entry can be the speaker of a statement. */
+export function canSpeak(entry: LexiconEntry): boolean {
+  return entry.kind === 'person' || entry.kind === 'institution' || entry.speaks === true;
+}
+
+/** Parses and validates lexicon JSON; errors name the source and the failing field. */
+export function parseLexicon(json: unknown, source = 'lexicon'): Lexicon {
+  const parsed = LexiconFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new LexiconError(`${source}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return new Lexicon(parsed.data.entries);
+}
+
+/** Reads and validates the lexicon file. */
+export function loadLexicon(path: string): Lexicon {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new LexiconError(`${path}: cannot be read as JSON (${(error as Error).message})`);
+  }
+  return parseLexicon(json, path);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** What a lexicon entry names: people and institutions can be speakers; places only when marked `speaks`. */
+export const EntryKind = z.enum(['person', 'institution', 'place', 'concept']);
+
+/** One entry: a person, institution, place or concept, with its English and Arabic names (display name first). */
+export const LexiconEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case words joined by hyphens'),
+  kind: EntryKind,
+  speaks: z.boolean().optional(),
+  en: z.array(z.string().trim().min(1)).min(1),
+  ar: z.array(z.string().trim().min(1)).min(1),
+});
+
+/** The lexicon file, `data/lexicon.json`. */
+export const LexiconFileSchema = z
+  .object({ version: z.literal(1), entries: z.array(LexiconEntrySchema).min(1) })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.entries.forEach((entry, i) => {
+      if (seen.has(entry.id)) {
+        ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate id "${entry.id}"` });
+      }
+      seen.add(entry.id);
+    });
+  });
+
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
+export type LexiconFile = z.infer<typeof LexiconFileSchema>;

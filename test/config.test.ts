@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseBotConfig, parseConfig } from '../src/config.ts';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
+
+describe('configuration', () => {
+  it('has embedded defaults for every command but the bot', () => {
+    const config = parseConfig({});
+    expect(config.EMBEDDER).toBe('lexical');
+    expect(config.ARTICLES_DIR).toMatch(/data\/articles$/);
+  });
+
+  it('names the variable of a malformed or missing setting, never its value', () => {
+    expect(() => parseConfig({ EMBEDDER: 'bert' })).toThrow(/^EMBEDDER is invalid/);
+    expect(() => parseConfig({ EMBEDDER: 'openai' })).toThrow(
+      'EMBEDDINGS_BASE_URL required when EMBEDDER=openai',
+    );
+    expect(() => parseBotConfig({})).toThrow(/^TELEGRAM_BOT_TOKEN is missing/);
+    try {
+      parseBotConfig({ TELEGRAM_BOT_TOKEN: 'secret-value-123' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^TELEGRAM_BOT_TOKEN is malformed/);
+      expect((error as Error).message).not.toContain('secret-value-123');
+    }
+  });
+
+  it('parses bot settings', () => {
+    const config = parseBotConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      ADMIN_USER_IDS: '1, 42',
+      RATE_LIMIT_PER_MINUTE: '5',
+    });
+    expect(config).toMatchObject({
+      ADMIN_USER_IDS: [1, 42],
+      BOT_MODE: 'polling',
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+    });
+    expect(() => parseBotConfig({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' })).toThrow(
+      /^WEBHOOK_URL required/,
+    );
+    expect(() => parseBotConfig({ TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_USER_IDS: 'abc' })).toThrow(
+      /^ADMIN_USER_IDS/,
+    );
+  });
+});

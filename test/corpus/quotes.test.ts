@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/corpus/quotes.ts';
+import { splitSentences } from '../../src/corpus/sentences.ts';
+
+const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
+
+describe('findQuotes', () => {
+  it('keeps an inner word quoted with the same straight mark inside the outer quotation', () => {
+    const text = 'وقال "إن نشر عسكريين تابعين لدول حلف "الناتو" على الأراضي أمر لا يمكن قبوله". وانتهى.';
+    expect(quoted(text)).toEqual(['إن نشر عسكريين تابعين لدول حلف "الناتو" على الأراضي أمر لا يمكن قبوله']);
+  });
+
+  it('reads guillemets, curly and mis-paired curly marks', () => {
+    expect(quoted('قال «نحن مستعدون للحوار» أمس')).toEqual(['نحن مستعدون للحوار']);
+    expect(quoted('إن “الاتصالات الأولى تمنح بعض الأمل”.')).toEqual(['الاتصالات الأولى تمنح بعض الأمل']);
+    expect(quoted('مرحبا بـ”الإرادة السياسية لكلا البلدين”.')).toEqual(['الإرادة السياسية لكلا البلدين']);
+    expect(quoted('قال ”لا أحد يتوقع الحلول“ ثم غادر')).toEqual(['لا أحد يتوقع الحلول']);
+  });
+
+  it('reads marks with spaces on both sides', () => {
+    expect(quoted('قائلا " ان الناتو هو الذى يقوم بمحاولات " . وقال')).toEqual([
+      'ان الناتو هو الذى يقوم بمحاولات',
+    ]);
+  });
+
+  it('closes an unbalanced mark at the end of its paragraph, and says so', () => {
+    const spans = findQuotes('أعلن الكرملين أن اللقاء «ممكن شرط أن تسبقه اتفاقات.');
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.balanced).toBe(false);
+  });
+
+  it('ignores a stray closing mark', () => {
+    expect(quoted('نص» ثم «قول تام هنا»')).toEqual(['قول تام هنا']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('never splits inside a quotation', () => {
+    const text = 'وقال بيسكوف: "نتابع التقارير. إنها تتناقض مع التصريحات". وأضاف أمرا آخر.';
+    const spans = splitSentences(text, findQuotes(text));
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      'وقال بيسكوف: "نتابع التقارير. إنها تتناقض مع التصريحات".',
+      'وأضاف أمرا آخر.',
+    ]);
+  });
+});

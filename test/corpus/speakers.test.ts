@@ -1,0 +1,100 @@
+/** Attribution rules on sentences written for the purpose. */
+
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/corpus/quotes.ts';
+import {
+  AttributionContext,
+  attributeSentence,
+  quoteSpeaker,
+  sentenceSpeaker,
+} from '../../src/corpus/speakers.ts';
+import { lexicon } from '../helpers.ts';
+
+/** Speakers of a run of sentences of one article, in order. */
+function speakers(...sentences: string[]) {
+  const ctx = new AttributionContext();
+  return sentences.map((s) => {
+    const quoted = findQuotes(s).map((q) => ({ start: q.start, end: q.end }));
+    return sentenceSpeaker(attributeSentence(s, lexicon, ctx, quoted))?.id ?? null;
+  });
+}
+
+describe('attribution', () => {
+  it('names the subject after the verb, through titles, a person before the institution in the title', () => {
+    expect(speakers('وقال الناطق باسم الرئاسة الروسية (الكرملين)، دميتري بيسكوف، إن الحوار مستمر.')).toEqual([
+      'peskov',
+    ]);
+    expect(speakers('وأعلنت وزارة الدفاع الروسية أن قواتها سيطرت على بلدة.')).toEqual([
+      'russian-defence-ministry',
+    ]);
+  });
+
+  it('carries the last named speaker to bare continuations, and a title to the name it was given with (else to its institution)', () => {
+    expect(
+      speakers(
+        'قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة.',
+        'وأضاف أن "الكرة في ملعب واشنطن".',
+        'كما قال إن المحادثات ستستمر.',
+        'وأشار الناطق باسم الكرملين إلى أن الاجتماع مفيد.',
+        'وتابع: "نحن ننتظر الرد".',
+      ),
+    ).toEqual(['lavrov', 'lavrov', 'lavrov', 'kremlin', 'kremlin']);
+    expect(
+      speakers(
+        'وقال الناطق باسم الكرملين دميتري بيسكوف إن الحوار مفيد.',
+        'وأشار الناطق باسم الكرملين إلى أن الاجتماع مفيد.',
+      ),
+    ).toEqual(['peskov', 'peskov']);
+  });
+
+  it('gives null for an unnamed subject, and the continuation keeps it null', () => {
+    expect(
+      speakers('قال بوتين إن الحوار مفيد.', 'وقال مسؤول أوكراني إن الهجوم مستمر.', 'وأضاف أن الوضع صعب.'),
+    ).toEqual(['putin', null, null]);
+    expect(speakers('تتواصل المعارك في الشرق وسط قصف متبادل.')).toEqual([null]);
+  });
+
+  it('takes Y, not the agency, in "نقلت وكالة X عن Y قوله"', () => {
+    expect(speakers('ونقلت وكالة «تاس» عن ميدينسكي قوله إن الوفد جاهز.')).toEqual(['medinsky']);
+    expect(speakers('ونقلت وكالة «رويترز» عن مسؤول مطلع قوله إن الوفد جاهز.')).toEqual([null]);
+  });
+
+  it('takes a closing "بحسب X" as the source, and "وفقا له" as the last speaker', () => {
+    expect(speakers('وناقش الرئيسان العلاقات الثنائية، بحسب أوشاكوف.')).toEqual(['ushakov']);
+    expect(speakers('قال بيسكوف إن الحوار مفيد.', 'ووفقا له، هناك فرص للتقدم.')).toEqual([
+      'peskov',
+      'peskov',
+    ]);
+  });
+
+  it('finds a subject before its verb, and the noun before a relative pronoun', () => {
+    expect(speakers('وكانت واشنطن أعلنت إرسال جنود.')).toEqual(['washington']);
+    expect(
+      speakers('قال زيلينسكي إن القصف مستمر.', 'لكن موسكو التي نفت ذلك أعلنت أنها ضربت هدفا عسكريا.'),
+    ).toEqual(['zelensky', 'moscow']);
+  });
+
+  it('ignores verbs inside a quotation', () => {
+    expect(
+      speakers('قال بيسكوف للصحفيين.', 'وتابع " في هذه الحالة يؤكد الرئيس بوتين رغبتنا في التفاوض".'),
+    ).toEqual(['peskov', 'peskov']);
+  });
+
+  it('names a speaker the lexicon lacks, with a transliterated English name', () => {
+    const ctx = new AttributionContext();
+    const [a] = attributeSentence(
+      'وقال وزير الخارجية المجري بيتر سيارتو إن بلاده تدعم الحوار.',
+      lexicon,
+      ctx,
+    );
+    expect(a?.speaker).toEqual({ id: 'ar:بيتر سيارتو', ar: 'بيتر سيارتو', en: 'Bitr Syarto' });
+  });
+
+  it('gives a quotation the nearest attribution before it, else the one after it', () => {
+    const s = '«لن نقبل بذلك»، قال لافروف، ثم أضاف بوتين: «نحن مستعدون للحوار مع الجميع».';
+    const ctx = new AttributionContext();
+    const quotes = findQuotes(s);
+    const found = attributeSentence(s, lexicon, ctx, quotes);
+    expect(quotes.map((q) => quoteSpeaker(found, q.outerStart)?.id)).toEqual(['lavrov', 'putin']);
+  });
+});

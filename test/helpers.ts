@@ -1,0 +1,22 @@
+/** Shared test helpers: the project's real lexicon and corpus, loaded once per test file. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingestCorpus } from '../src/corpus/ingest.ts';
+import { loadLexicon } from '../src/lexicon/lexicon.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+
+export const lexicon = loadLexicon(join(PROJECT_ROOT, 'data/lexicon.json'));
+
+/** The seed corpus as ingestion sees it. */
+export const seedCorpus = () =>
+  ingestCorpus({ articlesDir: join(PROJECT_ROOT, 'data/articles'), root: PROJECT_ROOT, lexicon });
+
+/** Rows of a tab-separated fixture, without comment lines and header. */
+export function fixtureRows(name: string): string[][] {
+  return readFileSync(join(PROJECT_ROOT, 'test/fixtures', name), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .slice(1)
+    .map((l) => l.split('\t'));
+}
