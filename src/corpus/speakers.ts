@@ -183,8 +183,10 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   const prev = s.norm[k - 1];
   const gap = k > 0 ? s.text.slice(s.words[k - 1]!.end, s.words[k]!.start) : '';
   if (prev !== undefined && RELATIVES.has(prev)) {
+    if (k < 2) return ctx.last;
+    // The noun before the pronoun is the subject: a speaker when it names one, else nobody ("موسكو التي").
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
-    return noun ? speakerOf(noun.entry) : ctx.last;
+    return noun ? speakerOf(noun.entry) : null;
   }
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
   const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));

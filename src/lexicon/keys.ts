@@ -51,13 +51,24 @@ export function arabicWordKeys(word: string): string[] {
   return [...keys];
 }
 
-/** Keys of an English word: lower case, and singular readings of a plural or possessive. */
+/**
+ * Keys of an English word: lower case, and the readings of a plural, a possessive, or an -ing / -ed form
+ * ("financing" -> finance, "deployed" -> deploy, "stopped" -> stop), so that the lexicon lists base forms.
+ */
 export function englishWordKeys(word: string): string[] {
   const w = word.toLowerCase().replace(/[’']s$/, '');
   const keys = new Set([w]);
   if (w.length > 4 && w.endsWith('ies')) keys.add(`${w.slice(0, -3)}y`);
   if (w.length > 3 && w.endsWith('es')) keys.add(w.slice(0, -2));
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) keys.add(w.slice(0, -1));
+  for (const suffix of ['ing', 'ed']) {
+    if (w.length <= suffix.length + 2 || !w.endsWith(suffix)) continue;
+    const stem = w.slice(0, -suffix.length);
+    keys.add(stem);
+    keys.add(`${stem}e`);
+    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) keys.add(stem.slice(0, -1));
+    if (stem.endsWith('i')) keys.add(`${stem.slice(0, -1)}y`);
+  }
   return [...keys];
 }
 

@@ -67,9 +67,28 @@ function indexForms(
   return byFirst;
 }
 
-function findForms(text: string, byFirst: Map<string, Form[]>, wordKeys: (w: string) => string[]) {
+/** True when two words differ by at most one inserted, deleted or replaced letter. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number) => x.slice(from);
+  return rest(a, i + 1) === rest(b, i + 1) || rest(a, i + 1) === rest(b, i) || rest(a, i) === rest(b, i + 1);
+}
+
+function findForms(
+  text: string,
+  byFirst: Map<string, Form[]>,
+  wordKeys: (w: string) => string[],
+  fuzzy?: (key: string) => string | undefined,
+) {
   const words: Word[] = splitWords(text);
-  const keys = words.map((w) => wordKeys(w.text));
+  const keys = words.map((w) => {
+    const exact = wordKeys(w.text);
+    if (!fuzzy || exact.some((k) => byFirst.has(k))) return exact;
+    const near = exact.map(fuzzy).find((k) => k !== undefined);
+    return near ? [...exact, near] : exact;
+  });
   const matches: LexiconMatch[] = [];
   for (let i = 0; i < words.length; ) {
     let best: Form | undefined;
@@ -117,14 +136,35 @@ export class Lexicon {
     return this.byId.get(id);
   }
 
-  /** Lexicon forms in Arabic text, longest first, left to right, not overlapping. */
-  findArabic(text: string): LexiconMatch[] {
-    return findForms(text, this.arabicForms, arabicWordKeys);
+  /**
+   * Lexicon forms in Arabic text, longest first, left to right, not overlapping. With `fuzzy` (for questions,
+   * never for sources), a word of five letters or more that names nothing is read as a one-word name one letter
+   * away ("بسكوف" -> بيسكوف).
+   */
+  findArabic(text: string, options: { fuzzy?: boolean } = {}): LexiconMatch[] {
+    return findForms(text, this.arabicForms, arabicWordKeys, options.fuzzy ? this.nearName : undefined);
   }
+
+  private readonly nearName = (key: string): string | undefined => {
+    if (key.length < 5) return undefined;
+    this.nameList ??= [...this.arabicForms.values()]
+      .flat()
+      .filter(
+        (f) => f.keys.length === 1 && f.keys[0]!.length >= 4 && f.entries.some((e) => e.kind !== 'concept'),
+      )
+      .map((f) => f.keys[0]!);
+    return this.nameList.find((name) => withinOneEdit(key, name));
+  };
+  private nameList: string[] | undefined;
 
   /** Lexicon forms in English text, longest first, left to right, not overlapping. */
   findEnglish(text: string): LexiconMatch[] {
     return findForms(text, this.englishForms, englishWordKeys);
+  }
+
+  /** The entry and every person who speaks for it (its members), as speaker ids. */
+  voicesOf(id: string): string[] {
+    return [id, ...this.entries.filter((e) => e.memberOf?.includes(id)).map((e) => e.id)];
   }
 
   /** Normalised single-word names (people, institutions, places) that the stemmer must leave whole. */
@@ -138,9 +178,9 @@ export class Lexicon {
   }
 }
 
-/** True when an entry can be the speaker of a statement. */
+/** True when an entry can be the speaker of a statement: a person or an institution, never a country. */
 export function canSpeak(entry: LexiconEntry): boolean {
-  return entry.kind === 'person' || entry.kind === 'institution' || entry.speaks === true;
+  return entry.kind === 'person' || entry.kind === 'institution';
 }
 
 /** Parses and validates lexicon JSON; errors name the source and the failing field. */

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 
-/** What a lexicon entry names: people and institutions can be speakers; places only when marked `speaks`. */
+/** What a lexicon entry names: people and institutions can be speakers; places and concepts cannot. */
 export const EntryKind = z.enum(['person', 'institution', 'place', 'concept']);
 
 /** One entry: a person, institution, place or concept, with its English and Arabic names (display name first). */
 export const LexiconEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case words joined by hyphens'),
   kind: EntryKind,
-  speaks: z.boolean().optional(),
+  /** Institutions a person speaks for: asking what the Kremlin said also finds its spokesman. */
+  memberOf: z.array(z.string()).optional(),
   en: z.array(z.string().trim().min(1)).min(1),
   ar: z.array(z.string().trim().min(1)).min(1),
 });
@@ -22,6 +23,12 @@ export const LexiconFileSchema = z
         ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate id "${entry.id}"` });
       }
       seen.add(entry.id);
+    });
+    file.entries.forEach((entry, i) => {
+      for (const id of entry.memberOf ?? []) {
+        if (!seen.has(id))
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'memberOf'], message: `unknown id "${id}"` });
+      }
     });
   });
 

@@ -8,7 +8,7 @@ const ARABIC = `
 كان كانت يكون تكون كانوا قد لقد قد كل بعض غير بين عند عندما حيث حتى اذا إذا لكن لكنه ولكن و ف ب ل ك
 منذ خلال بعد قبل حول لدى لدي الا إلا امام أمام دون ضمن عبر نحو ايضا أيضا كما وكما فيما بينما
 انه أنه إنه انها أنها إنها له لها لهم به بها بهم فيه فيها منه منها عليه عليها اليه إليه اليها
-يا ذا ذي هنا هناك الان الآن اما أما وقد وفي ومن وعلى وان وأن او وهو وهي ولا وما فقد فان فإن
+بشأن بشان حول إزاء ازاء تجاه بخصوص لدى وفق وسط يا ذا ذي هنا هناك الان الآن اما أما وقد وفي ومن وعلى وان وأن او وهو وهي ولا وما فقد فان فإن
 `;
 
 const ENGLISH = `
@@ -18,6 +18,8 @@ what which who whom whose when where why how whether that this these those there
 i me my we our you your he him his she her they them their as than then so if also any some all
 tell told say said says saying state stated states mention mentioned
 please give show me us let know
+really actually currently exactly just still ever very more most much many such other another own same
+about regarding concerning any anything something thing things way
 `;
 
 /** Normalised Arabic stop words. */

@@ -68,10 +68,18 @@ describe('attribution', () => {
   });
 
   it('finds a subject before its verb, and the noun before a relative pronoun', () => {
-    expect(speakers('وكانت واشنطن أعلنت إرسال جنود.')).toEqual(['washington']);
+    expect(speakers('وكانت وزارة الدفاع الروسية أعلنت إرسال جنود.')).toEqual(['russian-defence-ministry']);
     expect(
-      speakers('قال زيلينسكي إن القصف مستمر.', 'لكن موسكو التي نفت ذلك أعلنت أنها ضربت هدفا عسكريا.'),
-    ).toEqual(['zelensky', 'moscow']);
+      speakers(
+        'قال زيلينسكي إن القصف مستمر.',
+        'لكن الخارجية الروسية التي نفت ذلك أعلنت أنها ضربت هدفا عسكريا.',
+      ),
+    ).toEqual(['zelensky', 'russian-foreign-ministry']);
+    // A country is no speaker: the source names nobody.
+    expect(speakers('قال زيلينسكي إن القصف مستمر.', 'لكن موسكو التي نفت ذلك أعلنت أنها ضربت هدفا.')).toEqual([
+      'zelensky',
+      null,
+    ]);
   });
 
   it('ignores verbs inside a quotation', () => {

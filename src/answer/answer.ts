@@ -1,0 +1,104 @@
+/**
+ * The one function behind every channel: a question in, an `Answer` (ANSWER.md) out. Quotes are checked against
+ * the article text before they are returned; a quote that is not found there verbatim is dropped.
+ */
+
+import type { SearchIndex } from '../index/search-index.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { parseQuestion } from '../search/question.ts';
+import { type Hit, type SearchOptions, searchQuestion } from '../search/search.ts';
+import { isMostlyArabic } from '../text/normalize.ts';
+import { describeCoverage } from './coverage.ts';
+import { type CoverageSummary, noAnswerPhrase, plainReply, timeNote } from './phrases.ts';
+import type { Answer, Citation, Language } from './schema.ts';
+
+/** Longest question accepted; longer ones get a clear reply, not a search. */
+export const MAX_QUESTION_LENGTH = 1000;
+/** Citations per answer (ANSWER.md). */
+export const CITATIONS_PER_ANSWER = 5;
+
+/** Options of one call. */
+export interface AnswerOptions extends SearchOptions {
+  /** Skip this many citations (the bot's "More" button pages through an answer). */
+  offset?: number;
+  /** How many citations (at most 5 in an Answer; inline mode asks for more). */
+  limit?: number;
+}
+
+/** Answers questions from one index. */
+export interface Answerer {
+  answer(question: string, options?: AnswerOptions): Promise<Answer>;
+  /** What the sources cover: for /start, /help and replies with no answer. */
+  readonly coverage: CoverageSummary;
+  readonly index: SearchIndex;
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** True when the quote stands character for character in its article (runs of white space aside). */
+export function isVerbatim(hit: Hit): boolean {
+  const { unit, article } = hit;
+  return (
+    article.text.slice(unit.start, unit.end) === unit.text &&
+    collapse(article.text).includes(collapse(unit.text))
+  );
+}
+
+function citationOf({ unit, article }: Hit): Citation {
+  return {
+    quote: unit.text,
+    speaker: unit.speaker ? { en: unit.speaker.en, ar: unit.speaker.ar } : null,
+    date: article.date,
+    source: {
+      id: article.id,
+      file: article.file,
+      title: article.title,
+      outlet: article.outlet,
+      url: article.url,
+    },
+  };
+}
+
+/** Creates the answer function over an index. */
+export function createAnswerer(index: SearchIndex, lexicon: Lexicon): Answerer {
+  const coverage = describeCoverage(index, lexicon);
+
+  async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    const text = question.trim();
+    const language: Language = isMostlyArabic(text) ? 'ar' : 'en';
+    const none = (reason: Parameters<typeof noAnswerPhrase>[0], asked: string | null = null): Answer => ({
+      question,
+      language,
+      answered: false,
+      citations: [],
+      reply: noAnswerPhrase(reason, language, coverage, asked),
+    });
+    if (text === '') return none('empty');
+    if (text.length > MAX_QUESTION_LENGTH) return none('too-long');
+
+    const parsed = parseQuestion(text, lexicon, index.analyser);
+    const asked =
+      parsed.speakers
+        .map((s) => (language === 'en' ? s.en[0] : s.ar[0]))
+        .join(language === 'en' ? ' and ' : ' و') || parsed.unknownSpeaker;
+    const result = await searchQuestion(index, parsed, lexicon, options);
+    if (result.unanswered) return none(result.unanswered, asked);
+
+    const offset = options.offset ?? 0;
+    const limit = Math.min(options.limit ?? CITATIONS_PER_ANSWER, CITATIONS_PER_ANSWER);
+    const citations = result.hits
+      .filter(isVerbatim)
+      .slice(offset, offset + limit)
+      .map(citationOf);
+    if (citations.length === 0) return none('no-match', asked);
+    return {
+      question,
+      language,
+      answered: true,
+      citations,
+      reply: plainReply(citations, language, result.timeMatched ? null : timeNote(language)),
+    };
+  }
+
+  return { answer, coverage, index };
+}

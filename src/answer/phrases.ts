@@ -1,0 +1,113 @@
+/**
+ * The words around the quotes, in English and Arabic. Quotes, titles and outlets are never translated; only the
+ * framing is. Shared by the plain-text reply and every renderer, so that all channels say the same thing.
+ */
+
+import type { Citation, Language } from './schema.ts';
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DATE_WORDS_EN: Array<[RegExp, string]> = [
+  [/الأحد/, 'Sunday'],
+  [/الاثنين|الإثنين/, 'Monday'],
+  [/الثلاثاء/, 'Tuesday'],
+  [/الأربعاء/, 'Wednesday'],
+  [/الخميس/, 'Thursday'],
+  [/الجمعة/, 'Friday'],
+  [/السبت/, 'Saturday'],
+  [/أمس الأول|أول أمس/, 'the day before yesterday'],
+  [/أمس/, 'yesterday'],
+  [/اليوم/, 'today'],
+];
+
+/** "16 Feb 2022" from "2022-02-16". */
+export function englishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS_EN[(m ?? 1) - 1]} ${y}`;
+}
+
+/** The date as a reader should see it, saying when it is inferred or missing. */
+export function datePhrase(date: Citation['date'], lang: Language): string {
+  if (lang === 'en') {
+    if (date.iso && date.basis === 'stated') return englishDate(date.iso);
+    if (date.iso) return `${englishDate(date.iso)} (inferred from “${date.text ?? ''}”)`;
+    const words = date.text ? DATE_WORDS_EN.find(([re]) => re.test(date.text!))?.[1] : undefined;
+    if (words) return `${words.charAt(0).toUpperCase()}${words.slice(1)} — the source gives no date`;
+    return date.text ? `“${date.text}” — the source gives no date` : 'the source gives no date';
+  }
+  if (date.iso && date.basis === 'stated') return date.text ?? date.iso;
+  if (date.iso) return `${date.text ?? ''} (تاريخ مستنتج: ${date.iso})`;
+  return date.text ? `${date.text} (لا يذكر المصدر تاريخًا)` : 'لا يذكر المصدر تاريخًا';
+}
+
+/** Who said it, or that the source names nobody. */
+export function speakerPhrase(speaker: Citation['speaker'], lang: Language): string {
+  if (speaker) return lang === 'en' ? speaker.en : speaker.ar;
+  return lang === 'en' ? 'No speaker named' : 'دون ذكر المتحدث';
+}
+
+/** The outlet and headline of a source. */
+export function sourcePhrase(source: Citation['source'], lang: Language): string {
+  const outlet = source.outlet ?? (lang === 'en' ? 'outlet not named' : 'وسيلة غير مسماة');
+  return source.title ? `${outlet}: ${lang === 'en' ? `“${source.title}”` : `«${source.title}»`}` : outlet;
+}
+
+/** What the sources hold, for replies that have no answer and for /start. */
+export interface CoverageSummary {
+  articles: number;
+  years: [number, number] | null;
+  speakers: Array<{ en: string; ar: string }>;
+  examples: { en: string[]; ar: string[] };
+}
+
+function coverageSentence(c: CoverageSummary, lang: Language): string {
+  const years = c.years ? (c.years[0] === c.years[1] ? `${c.years[0]}` : `${c.years[0]}–${c.years[1]}`) : '';
+  if (lang === 'en') {
+    const names = c.speakers.map((s) => s.en).join(', ');
+    return `The sources are ${c.articles} Arabic news articles${years ? ` (${years})` : ''} quoting ${names} and others. Try: ${c.examples.en.map((q) => `“${q}”`).join(' or ')}`;
+  }
+  const names = c.speakers.map((s) => s.ar).join('، ');
+  return `المصادر ${c.articles} مقالات إخبارية${years ? ` (${years})` : ''} تنقل تصريحات ${names} وغيرهم. جرّب مثلًا: ${c.examples.ar.map((q) => `«${q}»`).join(' أو ')}`;
+}
+
+/** Why there is no answer, in the reader's language, with what the sources do cover. */
+export function noAnswerPhrase(
+  reason: 'empty' | 'speaker-absent' | 'no-match' | 'too-long',
+  lang: Language,
+  coverage: CoverageSummary,
+  asked: string | null,
+): string {
+  const en: Record<typeof reason, string> = {
+    empty: 'Please ask a question about the Russia–US talks on the war in Ukraine.',
+    'too-long': 'That question is too long: please ask it in under 1,000 characters.',
+    'speaker-absent': `The sources hold no statement by ${asked ?? 'that person'}.`,
+    'no-match': asked
+      ? `The sources hold no statement by ${asked} that answers this.`
+      : 'The sources hold nothing that answers this question.',
+  };
+  const ar: Record<typeof reason, string> = {
+    empty: 'يرجى طرح سؤال عن المحادثات الروسية الأميركية بشأن الحرب في أوكرانيا.',
+    'too-long': 'السؤال طويل جدًا: يرجى طرحه في أقل من 1000 حرف.',
+    'speaker-absent': `لا تتضمن المصادر أي تصريح لـ${asked ?? 'هذا الشخص'}.`,
+    'no-match': asked
+      ? `لا تتضمن المصادر تصريحًا لـ${asked} يجيب عن هذا السؤال.`
+      : 'لا تتضمن المصادر ما يجيب عن هذا السؤال.',
+  };
+  return `${lang === 'en' ? en[reason] : ar[reason]}\n\n${coverageSentence(coverage, lang)}`;
+}
+
+/** The plain-text reply: every citation with speaker, date, source and the verbatim quote. */
+export function plainReply(citations: Citation[], lang: Language, note: string | null): string {
+  const blocks = citations.map((c, i) => {
+    const head = `${i + 1}. ${speakerPhrase(c.speaker, lang)} — ${datePhrase(c.date, lang)} — ${sourcePhrase(c.source, lang)}`;
+    return `${head}\n«${c.quote}»`;
+  });
+  const intro = lang === 'en' ? 'From the sources, verbatim:' : 'من المصادر، بالنص:';
+  return [note, intro, ...blocks].filter(Boolean).join('\n\n');
+}
+
+/** A note when the asked time matched nothing, so the answer comes from other dates. */
+export function timeNote(lang: Language): string {
+  return lang === 'en'
+    ? 'Nothing in the sources is dated in the period you asked about; here is what they hold on the topic.'
+    : 'لا يوجد في المصادر ما هو مؤرخ بالفترة المطلوبة؛ هذا ما تتضمنه عن الموضوع.';
+}

@@ -1,0 +1,41 @@
+/** The answer contract (ANSWER.md), defined once: every channel renders this shape. */
+
+import { z } from 'zod';
+
+export const SpeakerSchema = z.object({ en: z.string().min(1), ar: z.string().min(1) });
+
+export const DateSchema = z.object({
+  iso: z.iso.date().nullable(),
+  text: z.string().nullable(),
+  basis: z.enum(['stated', 'inferred', 'unknown']),
+});
+
+export const SourceSchema = z.object({
+  id: z.string().min(1),
+  file: z.string().min(1),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  url: z.string().nullable(),
+});
+
+export const CitationSchema = z.object({
+  quote: z.string().min(1),
+  speaker: SpeakerSchema.nullable(),
+  date: DateSchema,
+  source: SourceSchema,
+});
+
+export const AnswerSchema = z
+  .object({
+    question: z.string(),
+    language: z.enum(['ar', 'en']),
+    answered: z.boolean(),
+    citations: z.array(CitationSchema).max(5),
+    reply: z.string().min(1),
+  })
+  .strict()
+  .refine((a) => a.answered === a.citations.length > 0, 'answered is true exactly when there are citations');
+
+export type Citation = z.infer<typeof CitationSchema>;
+export type Answer = z.infer<typeof AnswerSchema>;
+export type Language = Answer['language'];

@@ -1,0 +1,23 @@
+/** Embeddings behind one interface: the built-in lexical embedder or an OpenAI-compatible endpoint. */
+
+/** Turns texts into vectors of one fixed dimension, in one space for questions and passages. */
+export interface Embedder {
+  /** Identifies the embedder and its settings: a saved index built by another embedder is rebuilt. */
+  readonly id: string;
+  /** Embeds texts, in order. Vectors are unit length. */
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+/** Raised when an embeddings endpoint fails; the message never contains the API key. */
+export class EmbedderError extends Error {
+  override name = 'EmbedderError';
+}
+
+/** Scales a vector to unit length (a zero vector stays zero). */
+export function normalise(vector: number[]): number[] {
+  let sum = 0;
+  for (const x of vector) sum += x * x;
+  if (sum === 0) return vector;
+  const norm = Math.sqrt(sum);
+  return vector.map((x) => x / norm);
+}

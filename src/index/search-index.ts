@@ -1,0 +1,129 @@
+/**
+ * The search index: one Orama database (full text through the Arabic analyser, plus a vector per unit) and the
+ * corpus data citations need. Built from a corpus, or restored from its saved form.
+ */
+
+import { type AnyOrama, create, insertMultiple, load, type RawData, save } from '@orama/orama';
+import type { Corpus, IngestWarning } from '../corpus/types.ts';
+import type { Analyser } from './analyser.ts';
+import type { Embedder } from './embedders/embedder.ts';
+import { createOramaTokenizer } from './tokenizer.ts';
+import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
+
+/** The in-memory index every search runs against. */
+export interface SearchIndex {
+  db: AnyOrama;
+  units: Map<string, Unit>;
+  articles: Map<string, ArticleInfo>;
+  /** Number of units holding each analysed term: the basis of term weights. */
+  documentFrequency: Map<string, number>;
+  dimensions: number;
+  embedder: Embedder;
+  analyser: Analyser;
+  warnings: IngestWarning[];
+}
+
+/** The serialisable form of an index (see store.ts). */
+export interface SavedIndex {
+  dimensions: number;
+  units: Unit[];
+  articles: ArticleInfo[];
+  documentFrequency: Array<[string, number]>;
+  warnings: IngestWarning[];
+  orama: RawData;
+}
+
+const NO_DATE = -1;
+
+/** Days since 1970-01-01 of an ISO date, for numeric date filters. */
+export function dayNumber(iso: string | null): number {
+  return iso ? Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) : NO_DATE;
+}
+
+function createDatabase(analyser: Analyser, dimensions: number) {
+  return create({
+    schema: {
+      kind: 'enum',
+      speaker: 'enum',
+      article: 'enum',
+      day: 'number',
+      text: 'string',
+      context: 'string',
+      embedding: `vector[${dimensions}]`,
+    } as const,
+    components: { tokenizer: createOramaTokenizer(analyser) },
+  });
+}
+
+/** Builds the index of a corpus, embedding every unit. */
+export async function buildIndex(
+  corpus: Corpus,
+  analyser: Analyser,
+  embedder: Embedder,
+): Promise<SearchIndex> {
+  const units = unitsOf(corpus);
+  const vectors = await embedder.embed(units.map((u) => u.text));
+  const dimensions = vectors[0]?.length ?? 1;
+  const db = createDatabase(analyser, dimensions);
+  const articles = new Map(corpus.articles.map((a) => [a.id, articleInfo(a)]));
+  await insertMultiple(
+    db,
+    units.map((u, i) => ({
+      id: u.id,
+      kind: u.kind,
+      speaker: u.speaker?.id ?? '',
+      article: u.articleId,
+      day: dayNumber(articles.get(u.articleId)?.date.iso ?? null),
+      text: u.text,
+      context: u.context,
+      embedding: vectors[i] ?? new Array(dimensions).fill(0),
+    })),
+  );
+  const documentFrequency = new Map<string, number>();
+  for (const u of units) {
+    for (const t of new Set(analyser.documentTerms(`${u.text} ${u.context}`))) {
+      documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    }
+  }
+  return {
+    db,
+    units: new Map(units.map((u) => [u.id, u])),
+    articles,
+    documentFrequency,
+    dimensions,
+    embedder,
+    analyser,
+    warnings: corpus.warnings,
+  };
+}
+
+/** The serialisable form of an index. */
+export function serialiseIndex(index: SearchIndex): SavedIndex {
+  return {
+    dimensions: index.dimensions,
+    units: [...index.units.values()],
+    articles: [...index.articles.values()],
+    documentFrequency: [...index.documentFrequency],
+    warnings: index.warnings,
+    orama: save(index.db),
+  };
+}
+
+/**
+ * Restores an index from its saved form, with the same tokenizer: Orama's persistence plugin would drop it and
+ * Arabic queries would silently miss.
+ */
+export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Embedder): SearchIndex {
+  const db = createDatabase(analyser, saved.dimensions);
+  load(db, saved.orama);
+  return {
+    db,
+    units: new Map(saved.units.map((u) => [u.id, u])),
+    articles: new Map(saved.articles.map((a) => [a.id, a])),
+    documentFrequency: new Map(saved.documentFrequency),
+    dimensions: saved.dimensions,
+    embedder,
+    analyser,
+    warnings: saved.warnings,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Opening the index: load the saved form when its fingerprint matches the articles, the lexicon, the embedder and
+ * the analyser; otherwise (or when it is corrupt, truncated, or lost its vectors) rebuild and save it again.
+ * The saved index is a cache: it is never committed, and a failure to save only costs the next start some time.
+ */
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { count, getByID, search } from '@orama/orama';
+import { ingestCorpus } from '../corpus/ingest.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import type { Analyser } from './analyser.ts';
+import type { Embedder } from './embedders/embedder.ts';
+import {
+  buildIndex,
+  restoreIndex,
+  type SavedIndex,
+  type SearchIndex,
+  serialiseIndex,
+} from './search-index.ts';
+
+const FORMAT = 'ukraine-talks-index/1';
+
+/** Where the inputs are, and what builds the index. */
+export interface OpenIndexOptions {
+  articlesDir: string;
+  /** Project root: article paths in citations are relative to it. */
+  root: string;
+  lexicon: Lexicon;
+  lexiconPath: string;
+  indexPath: string;
+  analyser: Analyser;
+  embedder: Embedder;
+  /** Ignore a saved index and rebuild. */
+  rebuild?: boolean;
+  /** Where problems with the saved index are reported. */
+  warn?: (message: string) => void;
+}
+
+/** An open index and how it was obtained. */
+export interface OpenedIndex {
+  index: SearchIndex;
+  origin: 'loaded' | 'built';
+  fingerprint: string;
+}
+
+/** A hash of everything the index is made from. */
+export function indexFingerprint(
+  o: Pick<OpenIndexOptions, 'articlesDir' | 'lexiconPath' | 'analyser' | 'embedder'>,
+) {
+  const hash = createHash('sha256').update(FORMAT).update(o.analyser.fingerprint).update(o.embedder.id);
+  hash.update(existsSync(o.lexiconPath) ? readFileSync(o.lexiconPath) : '');
+  const names = readdirSync(o.articlesDir)
+    .filter((n) => n.endsWith('.txt') || n === 'meta.json')
+    .sort();
+  for (const name of names) hash.update(`\0${name}\0`).update(readFileSync(join(o.articlesDir, name)));
+  return hash.digest('hex');
+}
+
+/** Checks that a restored index really works: every document, its vectors, and the tokenizer. */
+function verify(index: SearchIndex): string | null {
+  const units = [...index.units.values()];
+  if (count(index.db) !== units.length) return `holds ${count(index.db)} documents, expected ${units.length}`;
+  const first = units[0];
+  if (!first) return null;
+  const doc = getByID(index.db, first.id) as { embedding?: unknown } | undefined;
+  const vector = doc?.embedding;
+  if (
+    !Array.isArray(vector) ||
+    vector.length !== index.dimensions ||
+    vector.some((x) => typeof x !== 'number')
+  ) {
+    return 'lost its vectors';
+  }
+  const probe = index.analyser.terms(first.text)[0];
+  if (probe) {
+    const hits = search(index.db, { term: probe, properties: ['text'], includeVectors: true }) as {
+      count: number;
+    };
+    if (hits.count === 0) return 'full-text search finds nothing (tokenizer or index lost)';
+  }
+  return null;
+}
+
+function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
+  if (o.rebuild || !existsSync(o.indexPath)) return null;
+  try {
+    const saved = JSON.parse(readFileSync(o.indexPath, 'utf8')) as {
+      format?: string;
+      fingerprint?: string;
+      index?: SavedIndex;
+    };
+    if (saved.format !== FORMAT || saved.fingerprint !== fingerprint || !saved.index) return null;
+    const index = restoreIndex(saved.index, o.analyser, o.embedder);
+    const problem = verify(index);
+    if (problem) {
+      o.warn?.(`saved index ${o.indexPath} ${problem}; rebuilding`);
+      return null;
+    }
+    return index;
+  } catch (error) {
+    o.warn?.(
+      `saved index ${o.indexPath} is unreadable (${(error as Error).message.slice(0, 120)}); rebuilding`,
+    );
+    return null;
+  }
+}
+
+/** Writes the index atomically (a crash mid-write leaves the old file or none, never half a file). */
+export function saveIndex(index: SearchIndex, path: string, fingerprint: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ format: FORMAT, fingerprint, index: serialiseIndex(index) }));
+  renameSync(tmp, path);
+}
+
+/** Loads the saved index when it is fresh and sound, else ingests the articles, builds the index and saves it. */
+export async function openIndex(o: OpenIndexOptions): Promise<OpenedIndex> {
+  const fingerprint = indexFingerprint(o);
+  const loaded = tryLoad(o, fingerprint);
+  if (loaded) return { index: loaded, origin: 'loaded', fingerprint };
+  const corpus = ingestCorpus({ articlesDir: o.articlesDir, root: o.root, lexicon: o.lexicon });
+  const index = await buildIndex(corpus, o.analyser, o.embedder);
+  try {
+    saveIndex(index, o.indexPath, fingerprint);
+  } catch (error) {
+    o.warn?.(`could not save the index to ${o.indexPath}: ${(error as Error).message}`);
+  }
+  return { index, origin: 'built', fingerprint };
+}

@@ -1,0 +1,66 @@
+/** What the index holds: quotations, statements and passages of the corpus, as searchable units. */
+
+import type { Article, Corpus, DateInfo, Speaker } from '../corpus/types.ts';
+
+/** A searchable excerpt: a direct quotation, an attributed statement or another passage. */
+export interface Unit {
+  id: string;
+  kind: 'quote' | 'statement' | 'passage';
+  articleId: string;
+  /** The excerpt, verbatim. */
+  text: string;
+  /** For a quotation, the sentence it stands in; otherwise empty. */
+  context: string;
+  /** Offsets in the article text. */
+  start: number;
+  end: number;
+  speaker: Speaker | null;
+  /** Position of the sentence in its article (0-based). */
+  position: number;
+}
+
+/** What citations need of an article. */
+export interface ArticleInfo {
+  id: string;
+  file: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  date: DateInfo;
+  text: string;
+}
+
+/** The units of a corpus: each quotation, then each sentence, in article order. */
+export function unitsOf(corpus: Corpus): Unit[] {
+  return corpus.articles.flatMap((a) => {
+    const sentences = new Map(a.passages.map((p) => [p.id, p]));
+    const quotes: Unit[] = a.quotes.map((q) => ({
+      id: q.id,
+      kind: 'quote',
+      articleId: a.id,
+      text: q.text,
+      context: sentences.get(q.passageId)?.text ?? '',
+      start: q.start,
+      end: q.end,
+      speaker: q.speaker,
+      position: q.position,
+    }));
+    const passages: Unit[] = a.passages.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      articleId: a.id,
+      text: p.text,
+      context: '',
+      start: p.start,
+      end: p.end,
+      speaker: p.speaker,
+      position: p.position,
+    }));
+    return [...quotes, ...passages];
+  });
+}
+
+/** The article fields citations need. */
+export function articleInfo(a: Article): ArticleInfo {
+  return { id: a.id, file: a.file, title: a.title, outlet: a.outlet, url: a.url, date: a.date, text: a.text };
+}

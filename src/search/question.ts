@@ -1,0 +1,244 @@
+/**
+ * Reads a question: its language, whom it asks about ("What did X say", "ماذا قال X"), time words, and the topic
+ * as groups of Arabic search terms. English words reach Arabic through the lexicon; a group is one idea of the
+ * question with every way the sources may write it (الناتو / حلف شمال الأطلسي).
+ */
+
+import type { Analyser } from '../index/analyser.ts';
+import { splitWords } from '../lexicon/keys.ts';
+import { canSpeak, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
+import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
+import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
+import { findTime, type TimeFilter } from './time.ts';
+
+/** One idea of the question: alternatives, each a list of analysed terms that must all occur. */
+export interface TermGroup {
+  label: string;
+  alternatives: string[][];
+  /** The Arabic words to hand to full-text search. */
+  surface: string[];
+}
+
+/** What a question asks. */
+export interface Question {
+  text: string;
+  language: 'ar' | 'en';
+  /** Speakers the question asks about, as written in the lexicon. */
+  speakers: LexiconEntry[];
+  /** A name the question asks about that the lexicon does not know ("What did John Smith say"). */
+  unknownSpeaker: string | null;
+  groups: TermGroup[];
+  time: TimeFilter | null;
+}
+
+const AUXILIARIES = /^(?:did|does|do|has|have|had|will|would|can|could|should)$/i;
+/** Verbs that only say that someone spoke: they name the speaker and are no topic. */
+const ENGLISH_SAYING =
+  /^(?:say|says|said|tell|told|think|thinks|thought|claim|claimed|announce|announced|state|stated|comment|commented|declare|declared|argue|argued|mention|mentioned|stress|stressed|reply|replied|respond|responded|explain|explained|describe|described|talk|talked|speak|spoke)$/i;
+/** Verbs that name the speaker and also carry the topic ("What did Putin accuse Ukraine of"). */
+const ENGLISH_CONTENT_SAYING =
+  /^(?:see|sees|believe|believes|consider|considers|fear|fears|feared|welcome|welcomed|warn|warned|insist|insisted|call|called|accuse|accused|hope|hoped|demand|demanded|deny|denied|reject|rejected|want|wanted|propose|proposed|expect|expected|confirm|confirmed|threaten|threatened|promise|promised)$/i;
+const SPEECH_NOUNS =
+  /^(?:statement|statements|remarks|words|comments|position|positions|view|views|response|reaction|message|stance|opinion|quote|quotes)$/i;
+const arabicSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(normalizeArabic));
+/** Verbs that only say that someone spoke. */
+const ARABIC_SAYING =
+  arabicSet(`قال قالت يقول تقول صرح صرحت أكد أكدت أوضح أوضحت أعلن أعلنت اعتبر اعتبرت رأى يرى
+   أضاف ذكر ذكرت وصف وصفت أشار أشارت شدد شددت تحدث تحدثت علق علقت رد ردت كرر`);
+/** Verbs that name the speaker and carry the topic. */
+const ARABIC_CONTENT_SAYING =
+  arabicSet(`نفى نفت حذر حذرت اتهم اتهمت يتهم رفض رفضت يرفض طالب طالبت يطالب أعرب أعربت
+   دعا دعت اقترح اقترحت يأمل أمل توقع يتوقع هدد`);
+const ARABIC_SPEECH_NOUNS = new Set(['موقف', 'راي', 'تصريحات', 'تصريح', 'كلام', 'رد']);
+const ARABIC_QUESTION_WORDS = new Set([
+  'ماذا',
+  'ما',
+  'بماذا',
+  'بم',
+  'هل',
+  'الذي',
+  'التي',
+  'متي',
+  'اين',
+  'كيف',
+  'لماذا',
+  'كم',
+]);
+const ARABIC_TOPIC_MARKERS = new Set(['عن', 'بشان', 'حول', 'في', 'ل', 'الي', 'على', 'من', 'خلال']);
+
+/** A verb of saying, with an attached object pronoun stripped ("قاله" -> "قال"); 'content' when it is also topic. */
+function arabicVerb(word: string): 'plain' | 'content' | null {
+  const n = normalizeArabic(word).replace(/^[وف]/, '');
+  for (const candidate of [n, n.replace(/(?:ه|ها|هم|ته|تها)$/, '')]) {
+    if (ARABIC_SAYING.has(candidate)) return 'plain';
+    if (ARABIC_CONTENT_SAYING.has(candidate)) return 'content';
+  }
+  return null;
+}
+
+interface Analysis {
+  speakers: Set<LexiconEntry>;
+  /** Word indexes that belong to the speaker part ("did", "Peskov", "say") and are no topic. */
+  consumed: Set<number>;
+  unknownSpeaker: string | null;
+}
+
+function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
+  const words = splitWords(text);
+  const out: Analysis = { speakers: new Set(), consumed: new Set(), unknownSpeaker: null };
+  const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canSpeak));
+  const inLexicon = (i: number) => matches.some((m) => i >= m.firstWord && i < m.endWord);
+  /** "did Putin (not|also|ever) reject": the verb after a subject ending at word j is one of saying. */
+  const sayingAt = (j: number) => {
+    while (/^(?:not|also|ever|really|actually|publicly|then|later|again|n't)$/i.test(words[j]?.text ?? ''))
+      j++;
+    const verb = words[j]?.text ?? '';
+    return ENGLISH_SAYING.test(verb) || ENGLISH_CONTENT_SAYING.test(verb);
+  };
+  words.forEach((w, i) => {
+    if (AUXILIARIES.test(w.text) || /^according$/i.test(w.text)) {
+      const according = /^according$/i.test(w.text);
+      let j = i + 1;
+      if (/^(?:to)$/i.test(words[j]?.text ?? '') && /^according$/i.test(w.text)) j++;
+      if (/^the$/i.test(words[j]?.text ?? '')) j++;
+      // "What did Lavrov and Rubio say": every speaker joined by "and", when a verb of saying follows them.
+      let last = j;
+      for (let m = speakerAt(last); m; m = speakerAt(last)) {
+        last = m.endWord;
+        if (/^and$/i.test(words[last]?.text ?? '') && speakerAt(last + 1)) last++;
+        else break;
+      }
+      const speaks = according || sayingAt(last);
+      for (let m = speakerAt(j); m && speaks; m = speakerAt(j)) {
+        out.speakers.add(m.entries.find(canSpeak)!);
+        for (let k = m.firstWord; k < m.endWord; k++) out.consumed.add(k);
+        out.consumed.add(i);
+        j = m.endWord;
+        if (/^and$/i.test(words[j]?.text ?? '') && speakerAt(j + 1)) j++;
+        else break;
+      }
+      // An unknown capitalised name followed by a verb of saying: "What did John Smith say".
+      const name: string[] = [];
+      for (let k = j; k < words.length && /^\p{Lu}/u.test(words[k]!.text) && !inLexicon(k); k++)
+        name.push(words[k]!.text);
+      const verbAfter = words[j + name.length]?.text ?? '';
+      if (
+        name.length > 0 &&
+        j === i + 1 &&
+        (ENGLISH_SAYING.test(verbAfter) || ENGLISH_CONTENT_SAYING.test(verbAfter))
+      ) {
+        out.unknownSpeaker = name.join(' ');
+      }
+    }
+    if (ENGLISH_SAYING.test(w.text) || ENGLISH_CONTENT_SAYING.test(w.text)) {
+      if (ENGLISH_SAYING.test(w.text)) out.consumed.add(i);
+      const before = matches.find((m) => m.endWord === i && m.entries.some(canSpeak));
+      if (before) {
+        out.speakers.add(before.entries.find(canSpeak)!);
+        for (let k = before.firstWord; k < before.endWord; k++) out.consumed.add(k);
+      }
+    }
+    if (SPEECH_NOUNS.test(w.text)) {
+      const owner = matches.find(
+        (m) => m.endWord === i && m.entries.some(canSpeak) && /['’]s$/i.test(words[i - 1]!.text),
+      );
+      if (owner) {
+        out.speakers.add(owner.entries.find(canSpeak)!);
+        out.consumed.add(i);
+      }
+    }
+  });
+  return out;
+}
+
+function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
+  const words = splitWords(text);
+  const out: Analysis = { speakers: new Set(), consumed: new Set(), unknownSpeaker: null };
+  const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canSpeak));
+  words.forEach((w, i) => {
+    const verb = arabicVerb(w.text);
+    const isVerb = verb !== null;
+    const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text));
+    if (!isVerb && !isNoun) return;
+    let j = i + 1;
+    if (normalizeArabic(words[j]?.text ?? '') === 'الرييس') j++;
+    const first = speakerAt(j);
+    if (!first) {
+      if (!isVerb) return;
+      // "ماذا قال شولتس عن …": the words up to the topic are a name the lexicon lacks.
+      const name: string[] = [];
+      for (let k = j; k < words.length && name.length < 4; k++) {
+        const n = normalizeArabic(words[k]!.text);
+        if (ARABIC_TOPIC_MARKERS.has(n) || n.startsWith('ال') || ARABIC_QUESTION_WORDS.has(n)) break;
+        if (ARABIC_STOPWORDS.has(n) || n.length < 3) return; // "هدد بها": a pronoun, not a name
+        name.push(words[k]!.text);
+      }
+      const before = words.slice(0, i).map((x) => normalizeArabic(x.text));
+      if (name.length > 0 && name.length <= 3 && before.some((b) => ARABIC_QUESTION_WORDS.has(b))) {
+        out.unknownSpeaker = name.join(' ');
+        if (verb === 'plain') out.consumed.add(i);
+      }
+      return;
+    }
+    if (verb !== 'content') out.consumed.add(i);
+    for (let m: LexiconMatch | undefined = first; m; ) {
+      out.speakers.add(m.entries.find(canSpeak)!);
+      for (let k = m.firstWord; k < m.endWord; k++) out.consumed.add(k);
+      const next: { text: string } | undefined = words[m.endWord];
+      // "لافروف وروبيو": a following speaker with the conjunction glued on.
+      m = next && /^و/.test(next.text) ? speakerAt(m.endWord) : undefined;
+    }
+  });
+  return out;
+}
+
+function groupOf(label: string, forms: string[], analyser: Analyser): TermGroup | null {
+  const alternatives = forms.map((f) => analyser.terms(f)).filter((a) => a.length > 0);
+  const unique = [...new Map(alternatives.map((a) => [a.join(' '), a])).values()];
+  return { label, alternatives: unique, surface: forms.filter(isMostlyArabic) };
+}
+
+/** Parses a question with the lexicon and the analyser of the index it will be asked of. */
+export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser): Question {
+  const language = isMostlyArabic(text) ? 'ar' : 'en';
+  const matches = language === 'ar' ? lexicon.findArabic(text, { fuzzy: true }) : lexicon.findEnglish(text);
+  const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
+  const words = splitWords(text);
+  const groups: TermGroup[] = [];
+  const covered = new Set<number>();
+
+  for (const m of matches) {
+    for (let k = m.firstWord; k < m.endWord; k++) covered.add(k);
+    if (speakerPart.consumed.has(m.firstWord)) continue;
+    const forms = [...new Set(m.entries.flatMap((e) => e.ar))];
+    if (language === 'ar') forms.unshift(text.slice(m.start, m.end));
+    const group = groupOf(text.slice(m.start, m.end), forms, analyser);
+    if (group) groups.push(group);
+  }
+  words.forEach((w, i) => {
+    if (covered.has(i) || speakerPart.consumed.has(i)) return;
+    if (language === 'en') {
+      const lower = w.text.toLowerCase();
+      if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower)) return;
+      // A number is the same in both languages; other English words found no Arabic in the lexicon.
+      groups.push({
+        label: w.text,
+        alternatives: /^\d+$/.test(lower) ? [[lower]] : [],
+        surface: /^\d+$/.test(lower) ? [lower] : [],
+      });
+      return;
+    }
+    if (ARABIC_QUESTION_WORDS.has(normalizeArabic(w.text))) return;
+    const group = groupOf(w.text, [w.text], analyser);
+    if (group && group.alternatives.length > 0) groups.push(group);
+  });
+
+  return {
+    text,
+    language,
+    speakers: [...speakerPart.speakers],
+    unknownSpeaker: speakerPart.speakers.size === 0 ? speakerPart.unknownSpeaker : null,
+    groups,
+    time: findTime(text),
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Finds the excerpts that answer a question. Orama's hybrid search (BM25 through the Arabic analyser, plus the
+ * vector side) proposes candidates; each candidate is then weighed by how much of the question's topic it holds
+ * (term groups weighted by rarity), which also decides whether the sources answer at all. Excerpts by the asked
+ * speaker come first: their direct quotations, then their statements, then other relevant passages.
+ */
+
+import { search } from '@orama/orama';
+import { dayNumber, type SearchIndex } from '../index/search-index.ts';
+import type { ArticleInfo, Unit } from '../index/units.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { normalizeArabic } from '../text/normalize.ts';
+import type { Question, TermGroup } from './question.ts';
+
+/** A relevant excerpt with its scores. */
+export interface Hit {
+  unit: Unit;
+  article: ArticleInfo;
+  /** Share of the question's topic (weighted by term rarity) that the excerpt holds, 0–1. */
+  coverage: number;
+  score: number;
+  /** True when the asked speaker (or someone speaking for them) said it. */
+  byAskedSpeaker: boolean;
+}
+
+/** Why there is no answer. */
+export type Unanswered = 'empty' | 'speaker-absent' | 'no-match';
+
+/** The relevant excerpts, best first and not overlapping, or why there are none. */
+export type SearchResult =
+  | { hits: Hit[]; unanswered: null; timeMatched: boolean }
+  | { hits: []; unanswered: Unanswered; timeMatched: boolean };
+
+/** Tuning, with the defaults used by every channel. */
+export interface SearchOptions {
+  /** Use the vector side (the evaluation switches it off to measure its contribution). */
+  vector?: boolean;
+  /** Candidates fetched from Orama. */
+  candidates?: number;
+}
+
+/** Minimum topic coverage for an excerpt to count as an answer. */
+export const RELEVANCE_FLOOR = 0.5;
+/** Excerpts far below the best one are dropped even above the floor. */
+const RELATIVE_FLOOR = 0.6;
+/** Credit for a topic found only in the headline or lead of the asked speaker's article. */
+const ARTICLE_CREDIT = 0.7;
+
+const termCaches = new WeakMap<SearchIndex, Map<string, Set<string>>>();
+
+/** Analysed terms, computed once per index and key. */
+function cachedTerms(index: SearchIndex, key: string, text: () => string): Set<string> {
+  let cache = termCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    termCaches.set(index, cache);
+  }
+  let terms = cache.get(key);
+  if (!terms) {
+    terms = new Set(index.analyser.documentTerms(text()));
+    cache.set(key, terms);
+  }
+  return terms;
+}
+
+/** The terms of a unit's own words. */
+const termsOf = (index: SearchIndex, unit: Unit) => cachedTerms(index, `unit:${unit.id}`, () => unit.text);
+
+/** The terms of an article's headline and lead sentence. */
+const articleTermsOf = (index: SearchIndex, article: ArticleInfo) =>
+  cachedTerms(index, `article:${article.id}`, () => {
+    const lead = [...index.units.values()].find(
+      (u) => u.articleId === article.id && u.kind !== 'quote' && u.position === 0,
+    );
+    return `${article.title ?? ''} ${lead?.text ?? ''}`;
+  });
+
+const idf = (index: SearchIndex, t: string) =>
+  Math.log(1 + index.units.size / (index.documentFrequency.get(t) ?? 0));
+
+/**
+ * Weight of each group: the rarity (idf) of its best alternative that the corpus knows. A group the corpus never
+ * mentions, or an English word the lexicon cannot translate, weighs as much as the rarest known group: a
+ * question about something else entirely then falls below the floor, while one odd word does not sink it.
+ */
+function groupWeights(index: SearchIndex, groups: TermGroup[]): number[] {
+  const known = groups.map((g) => {
+    let best = 0;
+    for (const alt of g.alternatives) {
+      if (alt.every((t) => index.documentFrequency.has(t))) {
+        best = Math.max(best, alt.reduce((sum, t) => sum + idf(index, t), 0) / alt.length);
+      }
+    }
+    return best;
+  });
+  const heaviest = Math.max(0, ...known) || Math.log(1 + index.units.size);
+  return known.map((w) => w || heaviest);
+}
+
+/** An inflection the corpus lacks ("ينشرون") read as the stem the corpus has (نشر): present-tense affixes off. */
+function withCorpusForms(index: SearchIndex, groups: TermGroup[]): TermGroup[] {
+  const variant = (t: string): string | null => {
+    if (index.documentFrequency.has(t) || !/^[يتنا]/.test(t) || t.length < 4) return null;
+    const bare = t.slice(1).replace(/(?:ون|ين|ان|وا|ن)$/, '');
+    for (const candidate of [bare, t.slice(1)])
+      if (candidate.length >= 2 && index.documentFrequency.has(candidate)) return candidate;
+    return null;
+  };
+  return groups.map((g) => {
+    const extra = g.alternatives.flatMap((alt) => {
+      const mapped = alt.map((t) => variant(t) ?? t);
+      return mapped.some((t, i) => t !== alt[i]) ? [mapped] : [];
+    });
+    return extra.length ? { ...g, alternatives: [...g.alternatives, ...extra] } : g;
+  });
+}
+
+/**
+ * Weighted share of the topic groups a unit holds in its own words. A quotation whose topic is only in the
+ * sentence around it loses to that sentence, which contains it and is the better citation. For the asked
+ * speaker's own words, the event their article reports (headline and lead: "after the video call between Putin
+ * and Biden") counts too, at a discount.
+ */
+function coverageOf(
+  index: SearchIndex,
+  hit: Pick<Hit, 'unit' | 'article' | 'byAskedSpeaker'>,
+  groups: TermGroup[],
+  weights: number[],
+) {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return 1;
+  const own = termsOf(index, hit.unit);
+  const around = hit.byAskedSpeaker ? articleTermsOf(index, hit.article) : undefined;
+  let got = 0;
+  groups.forEach((g, i) => {
+    if (g.alternatives.some((alt) => alt.every((t) => own.has(t)))) got += weights[i]!;
+    else if (around && g.alternatives.some((alt) => alt.every((t) => own.has(t) || around.has(t)))) {
+      got += ARTICLE_CREDIT * weights[i]!;
+    }
+  });
+  return got / total;
+}
+
+/** True when the corpus quotes a name the lexicon lacks (speakers found by transliteration keep their Arabic). */
+function corpusHasName(index: SearchIndex, name: string): boolean {
+  const wanted = normalizeArabic(name).toLowerCase();
+  for (const u of index.units.values()) {
+    const s = u.speaker;
+    if (s && (normalizeArabic(s.ar).includes(wanted) || s.en.toLowerCase().includes(wanted))) return true;
+  }
+  return false;
+}
+
+type OramaHit = { id: string; score: number };
+
+/** Searches the index for a parsed question. */
+export async function searchQuestion(
+  index: SearchIndex,
+  question: Question,
+  lexicon: Lexicon,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
+  const asked = new Set(question.speakers.flatMap((s) => lexicon.voicesOf(s.id)));
+  const spoken = [...index.units.values()].filter((u) => u.speaker && asked.has(u.speaker.id));
+  if (
+    (asked.size > 0 && spoken.length === 0) ||
+    (question.unknownSpeaker && !corpusHasName(index, question.unknownSpeaker))
+  ) {
+    return { hits: [], unanswered: 'speaker-absent', timeMatched: false };
+  }
+  const groups = withCorpusForms(index, question.groups);
+  if (groups.length === 0 && asked.size === 0) return { hits: [], unanswered: 'empty', timeMatched: false };
+
+  // Candidates: hybrid search on the topic, plus everything the asked speakers said.
+  const found = new Map<string, number>();
+  const term = [...new Set(groups.flatMap((g) => g.surface))].join(' ');
+  const useVector = options.vector !== false;
+  const vector = useVector ? (await index.embedder.embed([question.text]))[0] : undefined;
+  if (term || vector) {
+    const params = {
+      term,
+      properties: ['text', 'context'],
+      boost: { text: 2, context: 1 },
+      limit: options.candidates ?? 80,
+      // Orama writes null into the stored vectors of returned documents unless they are included.
+      includeVectors: true,
+      ...(vector ? { vector: { value: vector, property: 'embedding' }, similarity: 0.05 } : {}),
+    };
+    const mode = vector ? (term ? 'hybrid' : 'vector') : 'fulltext';
+    const result = (await search(index.db, { ...params, mode } as never)) as { hits: OramaHit[] };
+    const max = Math.max(1e-9, ...result.hits.map((h) => h.score));
+    for (const h of result.hits) found.set(h.id, h.score / max);
+  }
+  for (const u of spoken) if (!found.has(u.id)) found.set(u.id, 0);
+
+  const weights = groupWeights(index, groups);
+  const scored: Hit[] = [];
+  for (const [id, oramaScore] of found) {
+    const unit = index.units.get(id);
+    const article = unit && index.articles.get(unit.articleId);
+    if (!unit || !article) continue;
+    const byAskedSpeaker = unit.speaker !== null && asked.has(unit.speaker.id);
+    const coverage = coverageOf(index, { unit, article, byAskedSpeaker }, groups, weights);
+    scored.push({ unit, article, coverage, score: 0.75 * coverage + 0.25 * oramaScore, byAskedSpeaker });
+  }
+  const best = Math.max(0, ...scored.map((h) => h.coverage));
+  if (best < RELEVANCE_FLOOR) return { hits: [], unanswered: 'no-match', timeMatched: false };
+  let relevant = scored.filter((h) => h.coverage >= Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR));
+
+  let timeMatched = true;
+  const time = question.time;
+  if (time?.from && time.to) {
+    const [from, to] = [dayNumber(time.from), dayNumber(time.to)];
+    const inRange = relevant.filter((h) => {
+      const day = dayNumber(h.article.date.iso);
+      return h.article.date.iso !== null && day >= from && day <= to;
+    });
+    if (inRange.length > 0) relevant = inRange;
+    else timeMatched = false;
+  }
+
+  const tier = (h: Hit) => (h.byAskedSpeaker ? (h.unit.kind === 'quote' ? 0 : 1) : 2);
+  const day = (h: Hit) => dayNumber(h.article.date.iso);
+  relevant.sort(
+    (a, b) =>
+      tier(a) - tier(b) ||
+      (time?.latest ? day(b) - day(a) : 0) ||
+      b.score - a.score ||
+      a.unit.position - b.unit.position,
+  );
+
+  // No two overlapping excerpts: a quotation and the sentence around it are one citation.
+  const chosen: Hit[] = [];
+  for (const h of relevant) {
+    const overlaps = chosen.some(
+      (c) => c.unit.articleId === h.unit.articleId && c.unit.start < h.unit.end && h.unit.start < c.unit.end,
+    );
+    if (!overlaps) chosen.push(h);
+  }
+  return { hits: chosen, unanswered: null, timeMatched };
+}
