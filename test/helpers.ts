@@ -20,3 +20,14 @@ export function fixtureRows(name: string): string[][] {
     .slice(1)
     .map((l) => l.split('\t'));
 }
+
+/** An engine over the seed articles, with its index cached in a temporary folder (one build per test file). */
+export async function seedEngine() {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { parseConfig } = await import('../src/config.ts');
+  const { createEngine } = await import('../src/engine.ts');
+  return createEngine(
+    parseConfig({ INDEX_PATH: join(mkdtempSync(join(tmpdir(), 'engine-')), 'index.json') }),
+  );
+}

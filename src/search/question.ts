@@ -100,7 +100,7 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
       const according = /^according$/i.test(w.text);
       let j = i + 1;
       if (/^(?:to)$/i.test(words[j]?.text ?? '') && /^according$/i.test(w.text)) j++;
-      if (/^the$/i.test(words[j]?.text ?? '')) j++;
+      if (/^the$/i.test(words[j]?.text ?? '') && !speakerAt(j)) j++;
       // "What did Lavrov and Rubio say": every speaker joined by "and", when a verb of saying follows them.
       let last = j;
       for (let m = speakerAt(last); m; m = speakerAt(last)) {

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench [-- --scale N]`: speed figures. Ingestion, index build, cold load of the saved index, and warm
+ * `ask` latency over the evaluation questions. `--scale N` repeats the benchmark on a synthetic corpus of about
+ * N passages (the seed articles copied with varied numbers and names), to see how the design grows.
+ */
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnswerer } from '../answer/answer.ts';
+import { ingestCorpus } from '../corpus/ingest.ts';
+import { createEmbedder } from '../engine.ts';
+import { readQuestions } from '../eval/questions.ts';
+import { createAnalyser } from '../index/analyser.ts';
+import { openIndex } from '../index/store.ts';
+import { loadLexicon } from '../lexicon/lexicon.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { loadEnvironment, runCommand, UsageError } from './common.ts';
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+/** Writes copies of the seed articles, with varied numbers and names, until about `passages` passages. */
+function syntheticCorpus(passages: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+  const seeds = join(PROJECT_ROOT, 'data/articles');
+  const files = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+  const perRound = 100; // passages in the seed corpus, roughly
+  const names = ['بيسكوف', 'لافروف', 'أوشاكوف', 'زيلينسكي', 'ترامب', 'روبيو'];
+  for (let round = 0; round * perRound < passages; round++) {
+    for (const f of files) {
+      const text = readFileSync(join(seeds, f), 'utf8')
+        .replace(/\d+/g, (d) => String((Number(d) + round) % 10_000))
+        .replace(/بيسكوف/g, names[round % names.length]!);
+      writeFileSync(join(dir, `${String(round).padStart(5, '0')}_${f}`), text);
+    }
+  }
+  return dir;
+}
+
+runCommand(async (args) => {
+  if (args.includes('--help')) return void console.log('Usage: npm run bench [-- --scale PASSAGES]');
+  const scaleAt = args.indexOf('--scale');
+  const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 0;
+  if (scaleAt >= 0 && !(scale > 0)) throw new UsageError('--scale takes a number of passages');
+  const config = loadEnvironment();
+  const lexicon = loadLexicon(config.LEXICON_PATH);
+  const analyser = createAnalyser(lexicon.nameKeys());
+  const embedder = createEmbedder(config, lexicon, analyser);
+  const articlesDir = scale ? syntheticCorpus(scale) : config.ARTICLES_DIR;
+  const work = mkdtempSync(join(tmpdir(), 'bench-'));
+  const indexPath = join(work, 'index.json');
+
+  const ingestRuns: number[] = [];
+  let corpus = ingestCorpus({ articlesDir, root: PROJECT_ROOT, lexicon });
+  for (let i = 0; i < (scale ? 1 : 10); i++) {
+    const t = performance.now();
+    corpus = ingestCorpus({ articlesDir, root: PROJECT_ROOT, lexicon });
+    ingestRuns.push(performance.now() - t);
+  }
+  const passages = corpus.articles.reduce((n, a) => n + a.passages.length, 0);
+  const quotes = corpus.articles.reduce((n, a) => n + a.quotes.length, 0);
+
+  const options = {
+    articlesDir,
+    root: PROJECT_ROOT,
+    lexicon,
+    lexiconPath: config.LEXICON_PATH,
+    indexPath,
+    analyser,
+    embedder,
+  };
+  let t = performance.now();
+  const built = await openIndex(options);
+  const buildMs = performance.now() - t;
+  t = performance.now();
+  const loaded = await openIndex(options);
+  const loadMs = performance.now() - t;
+  if (loaded.origin !== 'loaded') throw new Error('the saved index did not load');
+
+  const questions = readdirSync(join(PROJECT_ROOT, 'data/eval'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readQuestions(join(PROJECT_ROOT, 'data/eval', f)))
+    .map((q) => q.q);
+  const answerer = createAnswerer(loaded.index, lexicon);
+  for (const q of questions) await answerer.answer(q); // warm-up
+  const latencies: number[] = [];
+  for (let round = 0; round < (scale ? 2 : 20); round++) {
+    for (const q of questions) {
+      const start = performance.now();
+      await answerer.answer(q);
+      latencies.push(performance.now() - start);
+    }
+  }
+
+  console.log(
+    `corpus: ${corpus.articles.length} articles, ${passages} passages, ${quotes} quotations, ${built.index.units.size} index units`,
+  );
+  console.log(`embedder: ${embedder.id}`);
+  console.log(`ingest:        median ${ms(percentile(ingestRuns, 0.5))} (${ingestRuns.length} runs)`);
+  console.log(`index build:   ${ms(buildMs)} (ingest + embed + insert + save)`);
+  console.log(`saved index:   ${(statSync(indexPath).size / 1e6).toFixed(1)} MB`);
+  console.log(`cold load:     ${ms(loadMs)} (fingerprint + read + restore + verify)`);
+  console.log(
+    `warm ask:      p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}, max ${ms(Math.max(...latencies))} over ${latencies.length} answers`,
+  );
+  console.log(`memory:        ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB RSS`);
+  rmSync(work, { recursive: true, force: true });
+  if (scale) rmSync(articlesDir, { recursive: true, force: true });
+});

@@ -1,0 +1,67 @@
+/** The Arabic analyser, measured against what Orama ships: its Arabic tokenizer and the Snowball stemmer. */
+
+import { components } from '@orama/orama';
+import { stemmer as snowball } from '@orama/stemmers/arabic';
+import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/index/analyser.ts';
+import { createOramaTokenizer } from '../../src/index/tokenizer.ts';
+import { lexicon } from '../helpers.ts';
+
+const analyser = createAnalyser(lexicon.nameKeys());
+const builtIn = components.tokenizer.createTokenizer({ language: 'arabic', stemming: false });
+
+describe('against Orama’s built-in Arabic tokenizer', () => {
+  it('keeps words whole across diacritics, where the built-in splits them', () => {
+    expect(builtIn.tokenize('كَتَبَ')).not.toEqual(['كتب']);
+    expect(analyser.terms('كَتَبَ')).toEqual(['كتب']);
+  });
+
+  it('folds alef forms and keeps آ, which the built-in drops', () => {
+    expect(builtIn.tokenize('آلاف')).not.toContain('الاف');
+    expect(analyser.terms('آلاف')).toEqual(analyser.terms('الاف'));
+  });
+});
+
+describe('against the Snowball stemmer', () => {
+  it('leaves names whole, where Snowball mangles them', () => {
+    expect(snowball('بوتين')).not.toBe('بوتين');
+    expect(snowball('بيسكوف')).not.toBe('بيسكوف');
+    expect(analyser.terms('بوتين وبيسكوف لبوتين للكرملين الكرملين')).toEqual([
+      'بوتين',
+      'بيسكوف',
+      'بوتين',
+      'كرملين',
+      'كرملين',
+    ]);
+  });
+
+  it('joins singular and plural with and without the article, where Snowball does not', () => {
+    expect(snowball('مفاوضات')).not.toBe(snowball('المفاوضات'));
+    expect(analyser.terms('مفاوضات')).toEqual(analyser.terms('المفاوضات'));
+  });
+});
+
+describe('analyser', () => {
+  it('drops stop words in both languages', () => {
+    expect(analyser.terms('ماذا قال بشأن هذا في the talks')).toEqual(['قال', 'talks']);
+  });
+
+  it('indexes a proclitic-free variant of document words only', () => {
+    expect(analyser.documentTerms('بوقف')).toEqual(['بوقف', 'وقف']);
+    expect(analyser.terms('بوقف')).toEqual(['بوقف']);
+    expect(analyser.documentTerms('بوتين')).toEqual(['بوتين']);
+  });
+
+  it('changes its fingerprint with its protected names', () => {
+    expect(createAnalyser(new Set(['بوتين'])).fingerprint).not.toBe(analyser.fingerprint);
+  });
+});
+
+describe('Orama tokenizer', () => {
+  it('marks term ends so that a short term cannot match a longer one as a prefix', () => {
+    const tokenizer = createOramaTokenizer(analyser);
+    const [query] = tokenizer.tokenize('حل');
+    const [indexed] = tokenizer.tokenize('حلف', 'arabic', 'text');
+    expect(indexed!.startsWith(query!)).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+/** Saving and loading the index: fresh, stale, corrupt, and vectors that survive searches. */
+
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getByID, search } from '@orama/orama';
+import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/index/analyser.ts';
+import type { Embedder } from '../../src/index/embedders/embedder.ts';
+import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
+import { openIndex, saveIndex } from '../../src/index/store.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+import { lexicon } from '../helpers.ts';
+
+const analyser = createAnalyser(lexicon.nameKeys());
+const lexical = createLexicalEmbedder(lexicon, analyser);
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'index-'));
+  const articlesDir = join(dir, 'articles');
+  const seeds = join(PROJECT_ROOT, 'data/articles');
+  mkdirSync(articlesDir);
+  for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(articlesDir, f));
+  const warnings: string[] = [];
+  const options = (embedder: Embedder = lexical) => ({
+    articlesDir,
+    root: dir,
+    lexicon,
+    lexiconPath: join(PROJECT_ROOT, 'data/lexicon.json'),
+    indexPath: join(dir, 'cache/index.json'),
+    analyser,
+    embedder,
+    warn: (m: string) => warnings.push(m),
+  });
+  return { dir, articlesDir, options, warnings };
+}
+
+describe('openIndex', () => {
+  it('builds, then loads the saved index while it is fresh', async () => {
+    const ws = workspace();
+    const built = await openIndex(ws.options());
+    const loaded = await openIndex(ws.options());
+    expect([built.origin, loaded.origin]).toEqual(['built', 'loaded']);
+    expect(loaded.index.units.size).toBe(built.index.units.size);
+    expect(ws.warnings).toEqual([]);
+  });
+
+  it('rebuilds when an article is added, and the new article is searchable', async () => {
+    const ws = workspace();
+    await openIndex(ws.options());
+    writeFileSync(
+      join(ws.articlesDir, '900_new.txt'),
+      'عنوان خبر جديد\nقال المستشار الألماني أولاف شولتس إن "العقوبات على روسيا ستبقى قائمة" حتى نهاية الحرب.\n',
+    );
+    const reopened = await openIndex(ws.options());
+    expect(reopened.origin).toBe('built');
+    const units = [...reopened.index.units.values()].filter((u) => u.articleId === '900_new#1');
+    expect(units.find((u) => u.kind === 'quote')?.speaker?.id).toBe('scholz');
+  });
+
+  it('rebuilds when the embedder changes', async () => {
+    const ws = workspace();
+    await openIndex(ws.options());
+    const other = createLexicalEmbedder(lexicon, analyser, 128);
+    const reopened = await openIndex(ws.options(other));
+    expect(reopened.origin).toBe('built');
+    expect(reopened.index.dimensions).toBe(128);
+  });
+
+  it.each([
+    ['truncated', (s: string) => s.slice(0, s.length / 2)],
+    ['not JSON', () => '\u0000\u0001garbage'],
+    ['without vectors', (s: string) => s.replace(/"embedding":\[[^\]]*\]/g, '"embedding":null')],
+    [
+      'with an emptied document store',
+      (s: string) => {
+        const saved = JSON.parse(s);
+        saved.index.orama.docs = { docs: {}, count: 0 };
+        return JSON.stringify(saved);
+      },
+    ],
+  ])('warns and rebuilds a saved index that is %s', async (_name, damage) => {
+    const ws = workspace();
+    const first = await openIndex(ws.options());
+    const path = ws.options().indexPath;
+    writeFileSync(path, damage(readFileSync(path, 'utf8')));
+    const reopened = await openIndex(ws.options());
+    expect(reopened.origin).toBe('built');
+    expect(reopened.index.units.size).toBe(first.index.units.size);
+    expect(ws.warnings.length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(path, 'utf8')).fingerprint).toBe(first.fingerprint);
+  });
+
+  it('keeps the vectors of searched documents through a save and a load', async () => {
+    const ws = workspace();
+    const { index, fingerprint } = await openIndex(ws.options());
+    const [vector] = await lexical.embed(['بيسكوف الناتو']);
+    const result = (await search(index.db, {
+      mode: 'hybrid',
+      term: 'الناتو',
+      vector: { value: vector!, property: 'embedding' },
+      similarity: 0.05,
+      includeVectors: true,
+    } as never)) as { hits: Array<{ id: string }> };
+    expect(result.hits.length).toBeGreaterThan(0);
+    saveIndex(index, ws.options().indexPath, fingerprint);
+    const loaded = await openIndex(ws.options());
+    expect(loaded.origin).toBe('loaded');
+    const doc = getByID(loaded.index.db, result.hits[0]!.id) as unknown as { embedding: number[] };
+    expect(doc.embedding).toHaveLength(loaded.index.dimensions);
+  });
+
+  it('finds Arabic terms after a load (the tokenizer survives)', async () => {
+    const ws = workspace();
+    await openIndex(ws.options());
+    const loaded = await openIndex(ws.options());
+    const hits = (await search(loaded.index.db, { term: 'للكرملين', properties: ['text'] })) as {
+      count: number;
+    };
+    expect(hits.count).toBeGreaterThan(0);
+  });
+});

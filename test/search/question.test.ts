@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/index/analyser.ts';
+import { parseQuestion } from '../../src/search/question.ts';
+import { findTime } from '../../src/search/time.ts';
+import { lexicon } from '../helpers.ts';
+
+const analyser = createAnalyser(lexicon.nameKeys());
+const parse = (q: string) => parseQuestion(q, lexicon, analyser);
+const speakers = (q: string) => parse(q).speakers.map((s) => s.id);
+const labels = (q: string) => parse(q).groups.map((g) => g.label);
+
+describe('parseQuestion', () => {
+  it('detects the language', () => {
+    expect(parse('What did Peskov say?').language).toBe('en');
+    expect(parse('ماذا قال بيسكوف؟').language).toBe('ar');
+  });
+
+  it('finds the asked speakers only where a verb of saying makes them speakers', () => {
+    expect(speakers('What did Peskov say about NATO troops?')).toEqual(['peskov']);
+    expect(speakers('What did Lavrov and Rubio say about the embassies?')).toEqual(['lavrov', 'rubio']);
+    expect(speakers('Does Putin reject a peaceful solution?')).toEqual(['putin']);
+    expect(speakers("What are Zelensky's remarks on the talks?")).toEqual(['zelensky']);
+    expect(speakers('According to the Kremlin, what happens next?')).toEqual(['kremlin']);
+    expect(speakers('How much territory does the Russian army control?')).toEqual([]);
+    expect(speakers("When was Putin's interview with Tucker Carlson published?")).toEqual([]);
+    expect(speakers('ماذا قال لافروف وروبيو عن السفارات؟')).toEqual(['lavrov', 'rubio']);
+    expect(speakers('ما الذي قرره الكرملين مع واشنطن؟')).toEqual([]);
+  });
+
+  it('reads a misspelt name (a dropped letter) as the name', () => {
+    expect(speakers('ماذا قال بسكوف عن الناتو؟')).toEqual(['peskov']);
+    expect(speakers('ماذا قال زيلنسكى؟')).toEqual(['zelensky']);
+  });
+
+  it('keeps a name the lexicon lacks, so that nobody else’s words answer for it', () => {
+    expect(parse('What did John Smith say about the talks?').unknownSpeaker).toBe('John Smith');
+    expect(parse('ماذا قال يوهانسون عن المحادثات؟').unknownSpeaker).toBe('يوهانسون');
+    expect(parse('ما هي العقوبات التي هدد بها الغرب روسيا؟').unknownSpeaker).toBeNull();
+    expect(parse('What does Moscow demand about NATO?').unknownSpeaker).toBeNull();
+  });
+
+  it('translates English topics into Arabic term groups, with synonyms and inflections', () => {
+    const q = parse('What did Peskov say about resuming the prisoner exchange?');
+    expect(labels('What did Peskov say about resuming the prisoner exchange?')).toEqual([
+      'resuming',
+      'prisoner',
+      'exchange',
+    ]);
+    const prisoners = q.groups.find((g) => g.label === 'prisoner')!;
+    expect(prisoners.alternatives).toContainEqual(analyser.terms('الأسرى'));
+    expect(prisoners.alternatives).toContainEqual(analyser.terms('السجناء'));
+  });
+
+  it('expands Arabic names and concepts to the spellings of the sources', () => {
+    const nato = parse('ماذا قال بيسكوف عن الناتو؟').groups.find((g) => g.label === 'الناتو')!;
+    expect(nato.alternatives).toContainEqual(analyser.terms('حلف شمال الأطلسي'));
+  });
+
+  it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
+    expect(parse('What about zeppelins?').groups).toEqual([
+      { label: 'zeppelins', alternatives: [], surface: [] },
+    ]);
+  });
+});
+
+describe('findTime', () => {
+  it.each([
+    ['What did Peskov say in 2022?', { from: '2022-01-01', to: '2022-12-31' }],
+    ['What did Peskov say in February 2024?', { from: '2024-02-01', to: '2024-02-29' }],
+    ['ماذا قال بيسكوف في فبراير ٢٠٢٢؟', { from: '2022-02-01', to: '2022-02-28' }],
+    ['What is the latest on the talks?', { latest: true }],
+    ['ما آخر تصريحات بيسكوف؟', { latest: true }],
+    ['What did Peskov say?', null],
+  ])('%s', (q, expected) => {
+    expect(findTime(q)).toEqual(expected);
+  });
+});
