@@ -21,6 +21,9 @@ export interface SearchIndex {
   embedder: Embedder;
   analyser: Analyser;
   warnings: IngestWarning[];
+  /** Derived once: every unit each speaker said, and each article's lead sentence. */
+  bySpeaker: Map<string, Unit[]>;
+  leads: Map<string, Unit>;
 }
 
 /** The serialisable form of an index (see store.ts). */
@@ -34,6 +37,21 @@ export interface SavedIndex {
 }
 
 const NO_DATE = -1;
+
+/** The lookups every question needs, computed once per index instead of once per question. */
+function derived(units: Iterable<Unit>): Pick<SearchIndex, 'bySpeaker' | 'leads'> {
+  const bySpeaker = new Map<string, Unit[]>();
+  const leads = new Map<string, Unit>();
+  for (const u of units) {
+    if (u.speaker) {
+      const said = bySpeaker.get(u.speaker.id);
+      if (said) said.push(u);
+      else bySpeaker.set(u.speaker.id, [u]);
+    }
+    if (u.kind !== 'quote' && u.position === 0) leads.set(u.articleId, u);
+  }
+  return { bySpeaker, leads };
+}
 
 /** Days since 1970-01-01 of an ISO date, for numeric date filters. */
 export function dayNumber(iso: string | null): number {
@@ -94,6 +112,7 @@ export async function buildIndex(
     embedder,
     analyser,
     warnings: corpus.warnings,
+    ...derived(units),
   };
 }
 
@@ -125,5 +144,6 @@ export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Em
     embedder,
     analyser,
     warnings: saved.warnings,
+    ...derived(saved.units),
   };
 }

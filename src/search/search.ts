@@ -69,10 +69,7 @@ const termsOf = (index: SearchIndex, unit: Unit) => cachedTerms(index, `unit:${u
 /** The terms of an article's headline and lead sentence. */
 const articleTermsOf = (index: SearchIndex, article: ArticleInfo) =>
   cachedTerms(index, `article:${article.id}`, () => {
-    const lead = [...index.units.values()].find(
-      (u) => u.articleId === article.id && u.kind !== 'quote' && u.position === 0,
-    );
-    return `${article.title ?? ''} ${lead?.text ?? ''}`;
+    return `${article.title ?? ''} ${index.leads.get(article.id)?.text ?? ''}`;
   });
 
 const idf = (index: SearchIndex, t: string) =>
@@ -144,8 +141,8 @@ function coverageOf(
 /** True when the corpus quotes a name the lexicon lacks (speakers found by transliteration keep their Arabic). */
 function corpusHasName(index: SearchIndex, name: string): boolean {
   const wanted = normalizeArabic(name).toLowerCase();
-  for (const u of index.units.values()) {
-    const s = u.speaker;
+  for (const [first] of index.bySpeaker.values()) {
+    const s = first?.speaker;
     if (s && (normalizeArabic(s.ar).includes(wanted) || s.en.toLowerCase().includes(wanted))) return true;
   }
   return false;
@@ -161,9 +158,9 @@ export async function searchQuestion(
   options: SearchOptions = {},
 ): Promise<SearchResult> {
   const asked = new Set(question.speakers.flatMap((s) => lexicon.voicesOf(s.id)));
-  const spoken = [...index.units.values()].filter((u) => u.speaker && asked.has(u.speaker.id));
+  const askedInCorpus = [...asked].filter((id) => index.bySpeaker.has(id));
   if (
-    (asked.size > 0 && spoken.length === 0) ||
+    (asked.size > 0 && askedInCorpus.length === 0) ||
     (question.unknownSpeaker && !corpusHasName(index, question.unknownSpeaker))
   ) {
     return { hits: [], unanswered: 'speaker-absent', timeMatched: false };
@@ -171,7 +168,8 @@ export async function searchQuestion(
   const groups = withCorpusForms(index, question.groups);
   if (groups.length === 0 && asked.size === 0) return { hits: [], unanswered: 'empty', timeMatched: false };
 
-  // Candidates: hybrid search on the topic, plus everything the asked speakers said.
+  // Candidates: hybrid search on the topic, and the same restricted to the asked speakers (an enum filter), so
+  // that their words are candidates however many other passages match better.
   const found = new Map<string, number>();
   const term = [...new Set(groups.flatMap((g) => g.surface))].join(' ');
   const useVector = options.vector !== false;
@@ -187,11 +185,20 @@ export async function searchQuestion(
       ...(vector ? { vector: { value: vector, property: 'embedding' }, similarity: 0.05 } : {}),
     };
     const mode = vector ? (term ? 'hybrid' : 'vector') : 'fulltext';
-    const result = (await search(index.db, { ...params, mode } as never)) as { hits: OramaHit[] };
-    const max = Math.max(1e-9, ...result.hits.map((h) => h.score));
-    for (const h of result.hits) found.set(h.id, h.score / max);
+    const runs: object[] = [{ ...params, mode }];
+    if (askedInCorpus.length > 0) runs.push({ ...params, mode, where: { speaker: { in: askedInCorpus } } });
+    for (const run of runs) {
+      const result = (await search(index.db, run as never)) as { hits: OramaHit[] };
+      const max = Math.max(1e-9, ...result.hits.map((h) => h.score));
+      for (const h of result.hits) found.set(h.id, Math.max(found.get(h.id) ?? 0, h.score / max));
+    }
   }
-  for (const u of spoken) if (!found.has(u.id)) found.set(u.id, 0);
+  // "What did X say?" with no topic: X's words in article order, as many as a few pages need.
+  if (groups.length === 0) {
+    for (const id of askedInCorpus) {
+      for (const u of index.bySpeaker.get(id)!.slice(0, 50)) if (!found.has(u.id)) found.set(u.id, 0);
+    }
+  }
 
   const weights = groupWeights(index, groups);
   const scored: Hit[] = [];
