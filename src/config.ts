@@ -50,13 +50,16 @@ const csvOfIds = z.preprocess(
 
 const BotSchema = z
   .object({
-    TELEGRAM_BOT_TOKEN: z
-      .string({ error: 'is missing: get one from @BotFather and put it in .env' })
-      .trim()
-      .regex(
-        /^\d{3,}:[A-Za-z0-9_-]{30,}$/,
-        'is malformed: expected the form 123456789:AA… that @BotFather gives',
-      ),
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string({ error: 'is missing: get one from @BotFather and put it in .env' })
+        .trim()
+        .regex(
+          /^\d{3,}:[A-Za-z0-9_-]{30,}$/,
+          'is malformed: expected the form 123456789:AA… that @BotFather gives',
+        ),
+    ),
     TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
     ADMIN_USER_IDS: csvOfIds,
     BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),

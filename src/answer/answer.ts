@@ -4,6 +4,7 @@
  */
 
 import type { SearchIndex } from '../index/search-index.ts';
+import type { ArticleInfo } from '../index/units.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { parseQuestion } from '../search/question.ts';
 import { type Hit, type SearchOptions, searchQuestion } from '../search/search.ts';
@@ -25,11 +26,16 @@ export interface AnswerOptions extends SearchOptions {
   limit?: number;
 }
 
+/** An article as channels show it (the /sources list, the "Source" button). */
+export type SourceArticle = ArticleInfo;
+
 /** Answers questions from one index. */
 export interface Answerer {
   answer(question: string, options?: AnswerOptions): Promise<Answer>;
   /** What the sources cover: for /start, /help and replies with no answer. */
   readonly coverage: CoverageSummary;
+  /** The articles, in corpus order. */
+  readonly articles: SourceArticle[];
   readonly index: SearchIndex;
 }
 
@@ -100,5 +106,5 @@ export function createAnswerer(index: SearchIndex, lexicon: Lexicon): Answerer {
     };
   }
 
-  return { answer, coverage, index };
+  return { answer, coverage, articles: [...index.articles.values()], index };
 }

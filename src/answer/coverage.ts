@@ -5,48 +5,16 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { CoverageSummary } from './phrases.ts';
 
 /** Concepts too general to make an example question of. */
-const GENERIC = new Set([
-  'president',
-  'russian',
-  'american',
-  'ukrainian',
-  'countries',
-  'statement',
-  'question',
-  'administration',
-  'new',
-  'previous',
-  'bilateral',
-  'important',
-  'year',
-  'week',
-  'month',
-  'first',
-  'second',
-  'today',
-  'yesterday',
-  'minister',
-  'spokesman',
-  'aide',
-  'journalists',
-  'officials',
-  'understand',
-  'follow',
-  'position',
-  'expect',
-  'difficult',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'hours',
-  'morning',
-  'daily',
-  'note',
-]);
+const GENERIC = new Set(
+  `president russian american ukrainian countries statement question administration new previous bilateral
+   important year week month first second today yesterday minister spokesman aide journalists officials understand
+   follow position expect difficult thursday friday saturday sunday monday tuesday wednesday hours morning daily note
+   desire hope concern readiness positive political-will speed end change accept reject deny accuse warn threat
+   demand request listen message agenda priority implement exclude plans condition resume publish deploy hold
+   meeting support driver cooperation relations opposing disrupt thousand how-many direct partial`.split(
+    /\s+/,
+  ),
+);
 
 /** Summarises an index for "what the sources cover". */
 export function describeCoverage(index: SearchIndex, lexicon: Lexicon): CoverageSummary {
@@ -71,7 +39,7 @@ export function describeCoverage(index: SearchIndex, lexicon: Lexicon): Coverage
   );
 
   const examples = { en: [] as string[], ar: [] as string[] };
-  for (const [id, s] of ranked.filter(([id]) => lexicon.get(id)?.kind === 'person').slice(0, 2)) {
+  for (const [id, s] of ranked.filter(([id]) => lexicon.get(id)?.kind === 'person').slice(0, 3)) {
     const counts = new Map<string, number>();
     for (const text of s.texts) {
       for (const m of lexicon.findArabic(text)) {

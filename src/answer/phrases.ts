@@ -51,6 +51,13 @@ export function sourcePhrase(source: Citation['source'], lang: Language): string
   return source.title ? `${outlet}: ${lang === 'en' ? `“${source.title}”` : `«${source.title}»`}` : outlet;
 }
 
+/** Outlet and headline for a line in the other script: each Arabic part isolated. */
+export function isolatedSourcePhrase(source: Citation['source'], lang: Language): string {
+  if (lang === 'ar') return sourcePhrase(source, lang);
+  const outlet = source.outlet ? isolate(source.outlet) : 'outlet not named';
+  return source.title ? `${outlet}: ${isolate(source.title)}` : outlet;
+}
+
 /** What the sources hold, for replies that have no answer and for /start. */
 export interface CoverageSummary {
   articles: number;
@@ -103,6 +110,33 @@ export function plainReply(citations: Citation[], lang: Language, note: string |
   });
   const intro = lang === 'en' ? 'From the sources, verbatim:' : 'من المصادر، بالنص:';
   return [note, intro, ...blocks].filter(Boolean).join('\n\n');
+}
+
+/** The date as the source writes it, with the ISO form when known: how the bot shows dates. */
+export function sourceDatePhrase(date: Citation['date'], lang: Language): string {
+  const words = date.text ? isolate(date.text) : null;
+  if (date.iso && date.basis === 'stated') return words ? `${words} · ${date.iso}` : date.iso;
+  if (date.iso) return `${words ?? ''} · ${date.iso} (${lang === 'en' ? 'inferred' : 'تاريخ مستنتج'})`;
+  if (lang === 'en' && words) {
+    const gloss = DATE_WORDS_EN.find(([re]) => re.test(date.text!))?.[1];
+    return `${words}${gloss ? ` (${gloss})` : ''} — the source gives no date`;
+  }
+  return datePhrase(date, lang);
+}
+
+/**
+ * Wraps text in Unicode first-strong isolation (FSI … PDI), so that Arabic inside an English line (or the reverse)
+ * keeps its own direction and does not reorder the punctuation around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** The paragraphs of a reply that come before its citations (the intro, and a note when there is one). */
+export function replyPreamble(reply: string): string[] {
+  const paragraphs = reply.split('\n\n');
+  const first = paragraphs.findIndex((p) => /^1\. /.test(p));
+  return first < 0 ? paragraphs : paragraphs.slice(0, first);
 }
 
 /** A note when the asked time matched nothing, so the answer comes from other dates. */

@@ -61,7 +61,8 @@ describe('OpenAI-compatible embedder', () => {
       { auth: `Bearer ${KEY}`, model: 'nomic-embed-text', inputs: 1 },
     ]);
     const expected = await inner.embed(texts);
-    vectors.forEach((v, i) => v.forEach((x, j) => expect(x).toBeCloseTo(expected[i]![j]!, 9)));
+    for (const [i, v] of vectors.entries())
+      for (const [j, x] of v.entries()) expect(x).toBeCloseTo(expected[i]![j]!, 9);
     expect(embedder.id).toContain('nomic-embed-text');
   });
 
