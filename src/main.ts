@@ -14,7 +14,14 @@ import { PROJECT_ROOT } from './paths.ts';
 /** Time allowed for a graceful stop before the process exits anyway. */
 const STOP_TIMEOUT_MS = 8000;
 
+const HELP = `Usage: npm start
+
+Runs the Telegram bot. Settings come from the environment or .env (see .env.example): TELEGRAM_BOT_TOKEN is
+required; BOT_MODE=polling (default) or webhook (with WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT). SIGINT or
+SIGTERM stops it gracefully. Exit code 2 when a setting is missing or malformed.`;
+
 async function main() {
+  if (process.argv.includes('--help')) return void console.log(HELP);
   dotenv.config({ path: resolve(PROJECT_ROOT, '.env'), quiet: true });
   const core = parseConfig(process.env);
   const botConfig = parseBotConfig(process.env);

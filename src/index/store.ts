@@ -20,7 +20,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/1';
+const FORMAT = 'ukraine-talks-index/2';
 
 /** Where the inputs are, and what builds the index. */
 export interface OpenIndexOptions {

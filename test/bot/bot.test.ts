@@ -1,6 +1,6 @@
 /** The bot end to end, in process, against the Bot-API-shaped server on 127.0.0.1. */
 
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -417,6 +417,3 @@ describe('secrets in errors', () => {
     );
   });
 });
-
-// Keeps the written file referenced for type checks of the helper above.
-void writeFileSync;

@@ -32,10 +32,10 @@ function startBotProcess(extraEnv: Record<string, string> = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return { child, output: () => output };
+  const chunks: string[] = [];
+  child.stdout!.on('data', (d) => chunks.push(String(d)));
+  child.stderr!.on('data', (d) => chunks.push(String(d)));
+  return { child, output: () => chunks.join('') };
 }
 
 const exited = (child: ChildProcess) =>

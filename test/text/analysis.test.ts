@@ -7,25 +7,23 @@ import { fixtureRows } from '../helpers.ts';
 const rows = fixtureRows('lucene-arabic-test-vectors.tsv');
 
 describe("Lucene's Arabic test vectors", () => {
-  it.each(rows.filter((r) => r[2] === 'ArabicNormalizationFilter'))(
-    'normalises %s/%s',
-    (_s, _t, _c, input, expected) => {
-      expect(luceneNormalize(input ?? '')).toBe(expected ?? '');
-      // Our search normaliser is a superset: it agrees on every Lucene case.
-      expect(normalizeArabic(input ?? '')).toBe(expected ?? '');
-    },
-  );
+  it.each(
+    rows.filter((r) => r[2] === 'ArabicNormalizationFilter'),
+  )('normalises %s/%s', (_s, _t, _c, input, expected) => {
+    expect(luceneNormalize(input ?? '')).toBe(expected ?? '');
+    // Our search normaliser is a superset: it agrees on every Lucene case.
+    expect(normalizeArabic(input ?? '')).toBe(expected ?? '');
+  });
 
   it.each(rows.filter((r) => r[2] === 'ArabicStemFilter'))('stems %s/%s', (_s, _t, _c, input, expected) => {
     expect(lightStem(input ?? '')).toBe(expected ?? '');
   });
 
-  it.each(rows.filter((r) => r[2] === 'norm+stem'))(
-    'normalises and stems %s/%s',
-    (_s, _t, _c, input, expected) => {
-      expect(lightStem(luceneNormalize(input ?? ''))).toBe(expected ?? '');
-    },
-  );
+  it.each(
+    rows.filter((r) => r[2] === 'norm+stem'),
+  )('normalises and stems %s/%s', (_s, _t, _c, input, expected) => {
+    expect(lightStem(luceneNormalize(input ?? ''))).toBe(expected ?? '');
+  });
 
   it('folds Arabic-Indic digits', () => {
     expect(foldDigits('١٢٣٤')).toBe('1234');
