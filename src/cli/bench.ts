@@ -106,7 +106,8 @@ corpus of about PASSAGES passages (the seed articles copied with varied numbers 
   console.log(`embedder: ${embedder.id}`);
   console.log(`ingest:        median ${ms(percentile(ingestRuns, 0.5))} (${ingestRuns.length} runs)`);
   console.log(`index build:   ${ms(buildMs)} (ingest + embed + insert + save)`);
-  console.log(`saved index:   ${(statSync(indexPath).size / 1e6).toFixed(1)} MB`);
+  const mb = (path: string) => (statSync(path).size / 1e6).toFixed(1);
+  console.log(`saved index:   ${mb(indexPath)} MB JSON + ${mb(`${indexPath}.vectors`)} MB vectors`);
   console.log(`cold load:     ${ms(loadMs)} (fingerprint + read + restore + verify)`);
   console.log(
     `warm ask:      p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}, max ${ms(Math.max(...latencies))} over ${latencies.length} answers`,

@@ -26,9 +26,15 @@ export interface SearchIndex {
   leads: Map<string, Unit>;
 }
 
-/** The serialisable form of an index (see store.ts). */
+/**
+ * The serialisable form of an index (see store.ts), without its vectors: Orama's raw data holds each vector twice
+ * as JSON text (in the document and in the vector index), which at scale is most of the file and of the load time.
+ * They are saved once, as binary, beside it.
+ */
 export interface SavedIndex {
   dimensions: number;
+  /** Orama's internal document ids, in the order of the saved vectors. */
+  vectorIds: number[];
   units: Unit[];
   articles: ArticleInfo[];
   documentFrequency: Array<[string, number]>;
@@ -120,15 +126,39 @@ export async function buildIndex(
   };
 }
 
-/** The serialisable form of an index. */
-export function serialiseIndex(index: SearchIndex): SavedIndex {
+type RawVectors = { vectors: Array<[number, [number, number[] | null]]> };
+type RawDocs = { docs: Record<string, { embedding?: number[] | null }> };
+
+/** The parts of Orama's raw data that hold vectors. */
+function rawVectorParts(raw: RawData) {
+  const index = (raw.index as { vectorIndexes: Record<string, RawVectors> }).vectorIndexes.embedding;
+  if (!index) throw new Error('the saved index has no vector index');
+  return { index, docs: (raw.docs as RawDocs).docs };
+}
+
+/** The serialisable form of an index, and its vectors as one Float32 block. */
+export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors: Float32Array } {
+  const orama = save(index.db);
+  const parts = rawVectorParts(orama);
+  const vectors = new Float32Array(parts.index.vectors.length * index.dimensions);
+  const vectorIds: number[] = [];
+  parts.index.vectors.forEach(([id, [, vector]], i) => {
+    vectors.set(vector ?? [], i * index.dimensions);
+    vectorIds.push(id);
+  });
+  parts.index.vectors = [];
+  for (const doc of Object.values(parts.docs)) doc.embedding = null;
   return {
-    dimensions: index.dimensions,
-    units: [...index.units.values()],
-    articles: [...index.articles.values()],
-    documentFrequency: [...index.documentFrequency],
-    warnings: index.warnings,
-    orama: save(index.db),
+    saved: {
+      dimensions: index.dimensions,
+      vectorIds,
+      units: [...index.units.values()],
+      articles: [...index.articles.values()],
+      documentFrequency: [...index.documentFrequency],
+      warnings: index.warnings,
+      orama,
+    },
+    vectors,
   };
 }
 
@@ -136,8 +166,23 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
  * Restores an index from its saved form, with the same tokenizer: Orama's persistence plugin would drop it and
  * Arabic queries would silently miss.
  */
-export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Embedder): SearchIndex {
-  const db = createDatabase(analyser, saved.dimensions);
+export function restoreIndex(
+  saved: SavedIndex,
+  vectors: Float32Array,
+  analyser: Analyser,
+  embedder: Embedder,
+): SearchIndex {
+  const dims = saved.dimensions;
+  if (vectors.length !== saved.vectorIds.length * dims)
+    throw new Error('the saved vectors do not match the index');
+  const parts = rawVectorParts(saved.orama);
+  parts.index.vectors = saved.vectorIds.map((id, i) => {
+    const vector = Array.from(vectors.subarray(i * dims, (i + 1) * dims));
+    const doc = parts.docs[String(id)];
+    if (doc) doc.embedding = vector;
+    return [id, [Math.hypot(...vector), vector]];
+  });
+  const db = createDatabase(analyser, dims);
   load(db, saved.orama);
   return {
     db,

@@ -20,7 +20,9 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/2';
+const FORMAT = 'ukraine-talks-index/3';
+/** The vectors live beside the index file, as Float32 in the machine's byte order. */
+const vectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 
 /** Where the inputs are, and what builds the index. */
 export interface OpenIndexOptions {
@@ -92,7 +94,11 @@ function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
       index?: SavedIndex;
     };
     if (saved.format !== FORMAT || saved.fingerprint !== fingerprint || !saved.index) return null;
-    const index = restoreIndex(saved.index, o.analyser, o.embedder);
+    const bytes = readFileSync(vectorsPath(o.indexPath));
+    const vectors = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    const index = restoreIndex(saved.index, vectors, o.analyser, o.embedder);
     const problem = verify(index);
     if (problem) {
       o.warn?.(`saved index ${o.indexPath} ${problem}; rebuilding`);
@@ -107,12 +113,20 @@ function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
   }
 }
 
-/** Writes the index atomically (a crash mid-write leaves the old file or none, never half a file). */
+/**
+ * Writes the index and its vectors, each atomically (a crash mid-write leaves the old file or none, never half a
+ * file). The vectors go first, so that an index file never points at vectors not written yet.
+ */
 export function saveIndex(index: SearchIndex, path: string, fingerprint: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ format: FORMAT, fingerprint, index: serialiseIndex(index) }));
-  renameSync(tmp, path);
+  const { saved, vectors } = serialiseIndex(index);
+  const write = (target: string, data: string | Uint8Array) => {
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+  };
+  write(vectorsPath(path), new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength));
+  write(path, JSON.stringify({ format: FORMAT, fingerprint, index: saved }));
 }
 
 /** Loads the saved index when it is fresh and sound, else ingests the articles, builds the index and saves it. */

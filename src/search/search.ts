@@ -186,7 +186,15 @@ export async function searchQuestion(
     };
     const mode = vector ? (term ? 'hybrid' : 'vector') : 'fulltext';
     const runs: object[] = [{ ...params, mode }];
-    if (askedInCorpus.length > 0) runs.push({ ...params, mode, where: { speaker: { in: askedInCorpus } } });
+    // The asked speakers' words by full text only: one vector scan per question is enough.
+    if (askedInCorpus.length > 0 && term) {
+      const {
+        vector: _vector,
+        similarity: _similarity,
+        ...textOnly
+      } = params as typeof params & { vector?: unknown; similarity?: unknown };
+      runs.push({ ...textOnly, mode: 'fulltext', where: { speaker: { in: askedInCorpus } } });
+    }
     for (const run of runs) {
       const result = (await search(index.db, run as never)) as { hits: OramaHit[] };
       const max = Math.max(1e-9, ...result.hits.map((h) => h.score));

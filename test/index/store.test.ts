@@ -1,6 +1,15 @@
 /** Saving and loading the index: fresh, stale, corrupt, and vectors that survive searches. */
 
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getByID, search } from '@orama/orama';
@@ -67,28 +76,33 @@ describe('openIndex', () => {
     expect(reopened.index.dimensions).toBe(128);
   });
 
+  const rewrite = (path: string, change: (text: string) => string) =>
+    writeFileSync(path, change(readFileSync(path, 'utf8')));
   it.each([
-    ['truncated', (s: string) => s.slice(0, s.length / 2)],
-    ['not JSON', () => '\u0000\u0001garbage'],
-    ['without vectors', (s: string) => s.replace(/"embedding":\[[^\]]*\]/g, '"embedding":null')],
+    ['truncated', (path: string) => rewrite(path, (s) => s.slice(0, s.length / 2))],
+    ['not JSON', (path: string) => writeFileSync(path, '\u0000\u0001garbage')],
+    ['missing its vectors file', (path: string) => rmSync(`${path}.vectors`)],
+    ['with a truncated vectors file', (path: string) => truncateSync(`${path}.vectors`, 1000)],
     [
       'with an emptied document store',
-      (s: string) => {
-        const saved = JSON.parse(s);
-        saved.index.orama.docs = { docs: {}, count: 0 };
-        return JSON.stringify(saved);
-      },
+      (path: string) =>
+        rewrite(path, (s) => {
+          const saved = JSON.parse(s);
+          saved.index.orama.docs = { docs: {}, count: 0 };
+          return JSON.stringify(saved);
+        }),
     ],
   ])('warns and rebuilds a saved index that is %s', async (_name, damage) => {
     const ws = workspace();
     const first = await openIndex(ws.options());
     const path = ws.options().indexPath;
-    writeFileSync(path, damage(readFileSync(path, 'utf8')));
+    damage(path);
     const reopened = await openIndex(ws.options());
     expect(reopened.origin).toBe('built');
     expect(reopened.index.units.size).toBe(first.index.units.size);
     expect(ws.warnings.length).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(path, 'utf8')).fingerprint).toBe(first.fingerprint);
+    expect((await openIndex(ws.options())).origin).toBe('loaded');
   });
 
   it('keeps the vectors of searched documents through a save and a load', async () => {
