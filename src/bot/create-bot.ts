@@ -55,22 +55,13 @@ export function createBot(token: string, deps: BotDeps): Bot<Context> {
   return bot;
 }
 
-/** Registers the commands in English (default) and Arabic. */
+/** Registers the commands in English (the default) and Arabic. */
 export async function registerCommands(bot: Bot<Context>): Promise<void> {
-  const en = [
-    { command: 'start', description: 'Welcome and example questions' },
-    { command: 'help', description: 'What to ask and how answers are built' },
-    { command: 'sources', description: 'The articles behind the answers' },
-    { command: 'lang', description: 'Reply language' },
-    { command: 'ask', description: 'Ask a question (in groups)' },
-  ];
-  const ar = [
-    { command: 'start', description: 'الترحيب وأمثلة للأسئلة' },
-    { command: 'help', description: 'ماذا تسأل وكيف تُبنى الأجوبة' },
-    { command: 'sources', description: 'المقالات التي تستند إليها الأجوبة' },
-    { command: 'lang', description: 'لغة الردود' },
-    { command: 'ask', description: 'اطرح سؤالًا (في المجموعات)' },
-  ];
-  await bot.api.setMyCommands(en);
-  await bot.api.setMyCommands(ar, { language_code: 'ar' });
+  for (const lang of ['en', 'ar'] as const) {
+    const commands = Object.entries(messages[lang].commands).map(([command, description]) => ({
+      command,
+      description,
+    }));
+    await bot.api.setMyCommands(commands, lang === 'en' ? {} : { language_code: lang });
+  }
 }

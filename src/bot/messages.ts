@@ -45,6 +45,13 @@ export const messages = {
     added: (ids: string[]) => `Added ${ids.join(', ')}; the index is reloaded.`,
     rejected: (why: string) => `The file was not added: ${why}. Nothing was changed.`,
     sendTxt: 'Send the article as a .txt document (UTF-8).',
+    commands: {
+      start: 'Welcome and example questions',
+      help: 'What to ask and how answers are built',
+      sources: 'The articles behind the answers',
+      lang: 'Reply language',
+      ask: 'Ask a question (in groups)',
+    },
   },
   ar: {
     welcome: (c: CoverageSummary) =>
@@ -82,6 +89,13 @@ export const messages = {
     added: (ids: string[]) => `أضيف ${ids.join('، ')}؛ وأعيد تحميل الفهرس.`,
     rejected: (why: string) => `لم يُضف الملف: ${why}. لم يتغير شيء.`,
     sendTxt: 'أرسل المقال مستندًا بصيغة ‎.txt‎ (UTF-8).',
+    commands: {
+      start: 'الترحيب وأمثلة للأسئلة',
+      help: 'ماذا تسأل وكيف تُبنى الأجوبة',
+      sources: 'المقالات التي تستند إليها الأجوبة',
+      lang: 'لغة الردود',
+      ask: 'اطرح سؤالًا (في المجموعات)',
+    },
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -40,6 +40,18 @@ function sendText(
   api.push({ message: { message_id: messageCounter++, date: 0, chat, from, text, ...extra } });
   return { from, chat };
 }
+/** Sends a command ("/start", "/ask question") with the bot_command entity Telegram attaches. */
+function sendCommand(
+  text: string,
+  from = user(),
+  chat: Record<string, unknown> = { id: from.id, type: 'private' },
+) {
+  const length = text.split(' ')[0]!.length;
+  return sendText(text, from, chat, { entities: [{ type: 'bot_command', offset: 0, length }] });
+}
+/** The first call of a method after the given call index, once it comes. */
+const nextCall = (method: string, since: number) =>
+  api.waitFor((calls) => calls.slice(since).find((c) => c.method === method));
 /** Messages sent to a chat after the given call index. */
 const messagesTo = (chatId: number, since = 0) =>
   api.calls
@@ -175,9 +187,7 @@ describe('questions in a private chat', () => {
     const from = user();
     const mark = api.calls.length;
     api.push({ callback_query: { id: 'old', from, chat_instance: 'x', data: 'm:zzzz:5' } });
-    const answered = await api.waitFor((calls) =>
-      calls.slice(mark).find((c) => c.method === 'answerCallbackQuery'),
-    );
+    const answered = await nextCall('answerCallbackQuery', mark);
     expect(answered.params.text).toBe('This button has expired. Please ask the question again.');
   });
 
@@ -198,12 +208,7 @@ describe('questions in a private chat', () => {
     sendText('ا'.repeat(1001), from);
     expect((await waitMessages(from.id, 1, mark))[0]!.text).toMatch(/too long/);
     mark = api.calls.length;
-    sendText(
-      '/ask',
-      from,
-      { id: from.id, type: 'private' },
-      { entities: [{ type: 'bot_command', offset: 0, length: 4 }] },
-    );
+    sendCommand('/ask', from);
     expect((await waitMessages(from.id, 1, mark))[0]!.text).toMatch(/^Please write a question after \/ask/);
   });
 
@@ -231,12 +236,7 @@ describe('commands', () => {
   it('/start welcomes in the user’s language with three example questions', async () => {
     const from = user('ar');
     const mark = api.calls.length;
-    sendText(
-      '/start',
-      from,
-      { id: from.id, type: 'private' },
-      { entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
-    );
+    sendCommand('/start', from);
     const [welcome] = await waitMessages(from.id, 1, mark);
     expect(welcome!.text).toMatch(/^اسألني/);
     expect(buttons(welcome!).map((b) => b.text)).toHaveLength(3);
@@ -245,12 +245,7 @@ describe('commands', () => {
   it('/sources lists every article with its date as stated or "no date"', async () => {
     const from = user();
     const mark = api.calls.length;
-    sendText(
-      '/sources',
-      from,
-      { id: from.id, type: 'private' },
-      { entities: [{ type: 'bot_command', offset: 0, length: 8 }] },
-    );
+    sendCommand('/sources', from);
     const [list] = await waitMessages(from.id, 1, mark);
     expect(list!.text).toMatch(/^6 articles:/);
     expect(list!.text).toContain('2024-02-10');
@@ -272,9 +267,7 @@ describe('groups', () => {
     expect(reply!.text).toContain('Vladimir Putin');
     expect(messagesTo(group.id, mark)[0]!.reply_parameters).toBeDefined();
     const mark2 = api.calls.length;
-    sendText('/ask What did Trump say about a ceasefire?', from, group, {
-      entities: [{ type: 'bot_command', offset: 0, length: 4 }],
-    });
+    sendCommand('/ask What did Trump say about a ceasefire?', from, group);
     expect((await waitMessages(group.id, 1, mark2))[0]!.text).toContain('Donald Trump');
     expect(messagesTo(group.id, mark).filter((m) => (m.text as string).includes('الناتو'))).toHaveLength(0);
   });
@@ -285,9 +278,7 @@ describe('inline mode', () => {
     const from = user();
     const mark = api.calls.length;
     api.push({ inline_query: { id: 'iq1', from, query: 'What did Peskov say?', offset: '' } });
-    const call = await api.waitFor((calls) =>
-      calls.slice(mark).find((c) => c.method === 'answerInlineQuery'),
-    );
+    const call = await nextCall('answerInlineQuery', mark);
     const results = call.params.results as Array<{
       id: string;
       title: string;
@@ -304,9 +295,7 @@ describe('inline mode', () => {
   it('suggests questions for an empty query', async () => {
     const mark = api.calls.length;
     api.push({ inline_query: { id: 'iq2', from: user(), query: '', offset: '' } });
-    const call = await api.waitFor((calls) =>
-      calls.slice(mark).find((c) => c.method === 'answerInlineQuery'),
-    );
+    const call = await nextCall('answerInlineQuery', mark);
     expect((call.params.results as Array<{ title: string }>)[0]!.title).toMatch(/^What did /);
   });
 });
@@ -344,21 +333,11 @@ describe('administration', () => {
   it('refuses /reload to others and reloads for an admin', async () => {
     const stranger = user();
     let mark = api.calls.length;
-    sendText(
-      '/reload',
-      stranger,
-      { id: stranger.id, type: 'private' },
-      { entities: [{ type: 'bot_command', offset: 0, length: 7 }] },
-    );
+    sendCommand('/reload', stranger);
     expect((await waitMessages(stranger.id, 1, mark))[0]!.text).toBe('Only administrators can do that.');
     const admin = user('en', ADMIN);
     mark = api.calls.length;
-    sendText(
-      '/reload',
-      admin,
-      { id: ADMIN, type: 'private' },
-      { entities: [{ type: 'bot_command', offset: 0, length: 7 }] },
-    );
+    sendCommand('/reload', admin);
     expect((await waitMessages(ADMIN, 1, mark))[0]!.text).toMatch(/^Reloaded: 6 articles, 1 warnings\./);
   });
 
