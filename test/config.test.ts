@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import dotenv from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseBotConfig, parseConfig } from '../src/config.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
 
@@ -43,5 +47,15 @@ describe('configuration', () => {
     expect(() => parseBotConfig({ TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_USER_IDS: 'abc' })).toThrow(
       /^ADMIN_USER_IDS/,
     );
+  });
+
+  it('documents in .env.example exactly the variables the code reads, with values that parse', () => {
+    const example = dotenv.parse(readFileSync(join(PROJECT_ROOT, '.env.example')));
+    const source = ['src/config.ts'].map((f) => readFileSync(join(PROJECT_ROOT, f), 'utf8')).join('\n');
+    const read = new Set(source.match(/\b[A-Z][A-Z_]{2,}(?=: )/g));
+    expect(new Set(Object.keys(example))).toEqual(read);
+    expect(() => parseConfig(example)).not.toThrow();
+    expect(() => parseBotConfig(example)).toThrow(/^TELEGRAM_BOT_TOKEN is missing/);
+    expect(parseBotConfig({ ...example, TELEGRAM_BOT_TOKEN: TOKEN }).BOT_MODE).toBe('polling');
   });
 });

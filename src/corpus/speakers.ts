@@ -14,49 +14,21 @@ import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts'
 import { canSpeak } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { transliterate } from '../text/transliterate.ts';
+import {
+  ACCORDING,
+  BACK_POINTERS,
+  CLAUSE_OPENERS,
+  DOCUMENTS,
+  NOT_A_SUBJECT,
+  RELATIVES,
+  RELAYING,
+  SAYING,
+  SKIPPABLE,
+  SUBJECT_END,
+  TITLES,
+  UNNAMED_SUBJECTS,
+} from './attribution-words.ts';
 import type { Speaker } from './types.ts';
-
-const list = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map(normalizeArabic));
-
-/** Verbs of saying (past, present, feminine) and participles. */
-const SAYING = list(`
-  قال قالت يقول تقول أكد أكدت يؤكد تؤكد أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف تابع تابعت شدد شددت يشدد
-  أشار أشارت يشير تشير اعتبر اعتبرت يعتبر تعتبر أعرب أعربت ذكر ذكرت يذكر صرح صرحت يصرح أعلن أعلنت يعلن تعلن
-  نفى نفت ينفي حذر حذرت يحذر كرر كررت رأى يرى ترى لفت لفتت طالب طالبت يطالب دعا دعت يدعو أبلغ أبلغت
-  اتهم اتهمت يتهم تتهم
-  قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا معتبرا محذرا متابعا
-`);
-/** "نقلت X عن Y": the speaker follows عن. */
-const RELAYING = list('نقل نقلت نقلا ينقل');
-/** Phrases that name the source after the fact: "بحسب X"، "وفقا لـ X"، "حسبما ذكر X". */
-const ACCORDING = list('بحسب حسب وفقا وفق طبقا حسبما');
-/** Words that end a verb's subject: complementisers, and the start of what was said. */
-const SUBJECT_END = list('إن أن ان انه أنه إنه انها أنها إنها بأن بان انهم أنهم إنهم انهما أنهما');
-/** Words between a verb and its subject that are not the subject. */
-const SKIPPABLE = list(`
-  أيضا كذلك بدوره بدورها من جانبه جانبها أمس اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
-  الماضي صباح مساء مجددا بدوره فيه فيها
-`);
-/** Words that cannot start a subject: after them the verb had none ("أشار إلى"، "شدد على"). */
-const NOT_A_SUBJECT = list('إلى على عن في من مع ل ب خلال بشأن حول ردا رداً لوكالة للصحفيين قائلا له لها');
-/** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
-const CLAUSE_OPENERS = list('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
-/** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
-const RELATIVES = list('الذي التي الذين اللذين اللتين');
-/** Pronouns after "وفقا لـ" that point back to the last speaker ("ووفقا له"). */
-const BACK_POINTERS = list('له لها لهم لهما');
-/** Nouns that make an explicit but unnamed subject ("قال مسؤول"، "ذكرت مصادر"). */
-const UNNAMED_SUBJECTS = list(`
-  مسؤول مسؤولون مسؤولين مصدر مصادر بيان متحدث متحدثة صحيفة وكالة خبراء خبير محللون محلل مراقبون دبلوماسي
-  دبلوماسيون شهود مراسل تقارير تقرير وسائل مسؤولة أحد
-`);
-/** Documents whose author follows them ("بيان للكرملين"، "بيان صادر عن الخارجية"). */
-const DOCUMENTS = list('بيان رسالة تصريح تصريحات');
-/** Titles that may precede a name the lexicon does not know. */
-const TITLES = list(`
-  الرئيس رئيس وزير الوزير وزيرة المتحدث الناطق المتحدثة مساعد مستشار السفير سفير نائب الأمين زعيم قائد
-  المبعوث مبعوث المندوب مندوب رئيسة السيناتور النائب الجنرال وزيرا رئيسا كبير باسم
-`);
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
 const isTitleWord = (w: string) => TITLES.has(w) || /^(?:ال|لل|بال)/.test(w);
@@ -78,7 +50,7 @@ export interface Attribution {
   at: number;
   speaker: Speaker | null;
   kind: 'verb' | 'according';
-  /** True when the speaker is a person (not an institution or a country). */
+  /** True when the speaker is a person, not an institution. */
   person: boolean;
 }
 

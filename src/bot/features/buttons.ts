@@ -1,6 +1,7 @@
 /** The buttons: More, Context, Source, the language choice and the example questions of /start. */
 
 import { Composer, type Context } from 'grammy';
+import type { SourceArticle } from '../../answer/answer.ts';
 import { sourceDatePhrase } from '../../answer/phrases.ts';
 import type { Language } from '../../answer/schema.ts';
 import { escapeHtml, packMessages, renderCitation } from '../../render/telegram-html.ts';
@@ -130,7 +131,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
 }
 
 /** Title, outlet, date, link and file of an article. */
-function sourceDetails(article: ReturnType<BotDeps['library']['articles']>[number], lang: Language): string {
+function sourceDetails(article: SourceArticle, lang: Language): string {
   const t = messages[lang];
   const rows = [
     `<b>${t.sourceTitle}: ${escapeHtml(article.title ?? t.noTitle)}</b>`,
