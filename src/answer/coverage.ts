@@ -11,9 +11,7 @@ const GENERIC = new Set(
    follow position expect difficult thursday friday saturday sunday monday tuesday wednesday hours morning daily note
    desire hope concern readiness positive political-will speed end change accept reject deny accuse warn threat
    demand request listen message agenda priority implement exclude plans condition resume publish deploy hold
-   meeting support driver cooperation relations opposing disrupt thousand how-many direct partial`.split(
-    /\s+/,
-  ),
+   meeting support driver cooperation relations opposing disrupt thousand direct partial`.split(/\s+/),
 );
 
 /** Summarises an index for "what the sources cover". */

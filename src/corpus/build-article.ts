@@ -5,7 +5,13 @@ import { readHeader } from './header.ts';
 import type { ArticleMeta } from './metadata.ts';
 import { findQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
-import { AttributionContext, attributeSentence, quoteSpeaker, sentenceSpeaker } from './speakers.ts';
+import {
+  AttributionContext,
+  attributeSentence,
+  quoteSpeaker,
+  sentenceSpeaker,
+  speakerClauses,
+} from './speakers.ts';
 import type { ArticleBlock } from './split-articles.ts';
 import type { Article, Passage, Quotation } from './types.ts';
 
@@ -45,33 +51,36 @@ export function buildArticle(
         .filter((q) => q.start >= sentence.start && q.end <= sentence.end)
         .map((q) => ({ start: q.start - sentence.start, end: q.end - sentence.start }));
       const attributions = attributeSentence(sentenceText, lexicon, ctx, inside);
-      const speaker = sentenceSpeaker(attributions);
-      const passage: Passage = {
-        id: `${id}/p${passages.length + 1}`,
-        articleId: id,
-        position: passages.length,
-        kind: speaker && attributions.length > 0 ? 'statement' : 'passage',
-        start: base + sentence.start,
-        end: base + sentence.end,
-        text: sentenceText,
-        speaker,
-      };
-      passages.push(passage);
-      for (const q of spans) {
-        if (q.start < sentence.start || q.end > sentence.end) continue;
-        const quoteText = line.text.slice(q.start, q.end);
-        if (wordCount(quoteText) < MIN_QUOTE_WORDS) continue;
-        quotes.push({
-          id: `${id}/q${quotes.length + 1}`,
+      for (const clause of speakerClauses(sentenceText, attributions)) {
+        const speaker = sentenceSpeaker(clause.attributions);
+        const passage: Passage = {
+          id: `${id}/p${passages.length + 1}`,
           articleId: id,
-          position: passage.position,
-          start: base + q.start,
-          end: base + q.end,
-          text: quoteText,
-          passageId: passage.id,
-          speaker: quoteSpeaker(attributions, q.outerStart - sentence.start),
-          balanced: q.balanced,
-        });
+          position: passages.length,
+          kind: speaker && clause.attributions.length > 0 ? 'statement' : 'passage',
+          start: base + sentence.start + clause.start,
+          end: base + sentence.start + clause.end,
+          text: sentenceText.slice(clause.start, clause.end),
+          speaker,
+        };
+        passages.push(passage);
+        for (const q of spans) {
+          const at = q.start - sentence.start;
+          if (at < clause.start || q.end - sentence.start > clause.end) continue;
+          const quoteText = line.text.slice(q.start, q.end);
+          if (wordCount(quoteText) < MIN_QUOTE_WORDS) continue;
+          quotes.push({
+            id: `${id}/q${quotes.length + 1}`,
+            articleId: id,
+            position: passage.position,
+            start: base + q.start,
+            end: base + q.end,
+            text: quoteText,
+            passageId: passage.id,
+            speaker: quoteSpeaker(attributions, q.outerStart - sentence.start),
+            balanced: q.balanced,
+          });
+        }
       }
     }
   });

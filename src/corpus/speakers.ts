@@ -246,3 +246,32 @@ export function quoteSpeaker(attributions: Attribution[], quoteStart: number): S
   if (before) return before.speaker;
   return attributions.find((a) => a.at > quoteStart)?.speaker ?? null;
 }
+
+/** A clause of a sentence with one speaker: offsets within the sentence and the attributions inside it. */
+export interface Clause {
+  start: number;
+  end: number;
+  attributions: Attribution[];
+}
+
+/**
+ * Splits a sentence where, after a comma, a verb of saying names a different speaker ("… في سومي، وقالت وزارة
+ * الدفاع الروسية: …"): each clause is then its own statement, with its own speaker.
+ */
+export function speakerClauses(text: string, attributions: Attribution[]): Clause[] {
+  const clauses: Clause[] = [{ start: 0, end: text.length, attributions: [] }];
+  for (const a of attributions) {
+    const current = clauses[clauses.length - 1]!;
+    const speaker = sentenceSpeaker(current.attributions);
+    const afterComma = /[،,;؛]\s*$/.test(text.slice(current.start, a.at));
+    if (a.kind === 'verb' && a.speaker && speaker && a.speaker.id !== speaker.id && afterComma) {
+      current.end = a.at;
+      clauses.push({ start: a.at, end: text.length, attributions: [a] });
+    } else current.attributions.push(a);
+  }
+  return clauses.map((c) => {
+    let end = c.end;
+    while (end > c.start && /[\s،,;؛]/.test(text[end - 1]!)) end--;
+    return { ...c, end };
+  });
+}

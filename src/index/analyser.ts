@@ -11,7 +11,7 @@ import { lightStem } from '../text/stem.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 
 /** Bump when the analysis changes, so that saved indexes are rebuilt. */
-const ANALYSER_VERSION = 'ar-light-6';
+const ANALYSER_VERSION = 'ar-light-7';
 const CLITICS = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
 
 /** Turns text into search terms. */
@@ -19,8 +19,9 @@ export interface Analyser {
   /** The terms of a text, in order (stop words dropped): how questions are read. */
   terms(text: string): string[];
   /**
-   * The terms of a text being indexed: `terms`, plus the stem without a one-letter proclitic (ب ل ف ك) for words
-   * that may carry one, so that a question's "وقف" finds the source's "بوقف" while "بلد" keeps its ب.
+   * The terms of a text being indexed: `terms`, plus the stem without a one-letter proclitic (ب ل ف ك) or
+   * present-tense prefix (ي ت), so that a question's "وقف" finds the source's "بوقف" and "ناقش" finds "يناقشا",
+   * while the question's own "بلد" keeps its ب.
    */
   documentTerms(text: string): string[];
   /** The term of one word, or null for a stop word. */
@@ -73,9 +74,10 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
     .digest('hex')
     .slice(0, 16);
 
+  /** The stem without a one-letter proclitic (ب ل ف ك) or present-tense prefix (ي ت), for document words. */
   const peeled = (word: string): string | null => {
     const n = normalizeArabic(word);
-    if (!/^[بلفك]/.test(n) || n.length < 4 || protectedForm(n)) return null;
+    if (!/^[بلفكيت]/.test(n) || n.length < 4 || protectedForm(n)) return null;
     return term(n.slice(1));
   };
 

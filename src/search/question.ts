@@ -9,7 +9,7 @@ import { splitWords } from '../lexicon/keys.ts';
 import { canSpeak, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
-import { findTime, type TimeFilter } from './time.ts';
+import { findTime, TIME_WORDS, type TimeFilter } from './time.ts';
 
 /** One idea of the question: alternatives, each a list of analysed terms that must all occur. */
 export interface TermGroup {
@@ -138,6 +138,16 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
         for (let k = before.firstWord; k < before.endWord; k++) out.consumed.add(k);
       }
     }
+    // "the latest statements by Peskov", "comments from the Kremlin".
+    if (SPEECH_NOUNS.test(w.text) && /^(?:by|from)$/i.test(words[i + 1]?.text ?? '')) {
+      let j = i + 2;
+      if (/^the$/i.test(words[j]?.text ?? '') && !speakerAt(j)) j++;
+      const m = speakerAt(j);
+      if (m) {
+        out.speakers.add(m.entries.find(canSpeak)!);
+        for (let k = i; k < m.endWord; k++) out.consumed.add(k);
+      }
+    }
     if (SPEECH_NOUNS.test(w.text)) {
       const owner = matches.find(
         (m) => m.endWord === i && m.entries.some(canSpeak) && /['’]s$/i.test(words[i - 1]!.text),
@@ -217,6 +227,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser
   }
   words.forEach((w, i) => {
     if (covered.has(i) || speakerPart.consumed.has(i)) return;
+    if (TIME_WORDS.test(normalizeArabic(w.text))) return;
+    // "كم عدد …": the question asks for a number; "عدد" is not its topic.
+    if (normalizeArabic(w.text) === 'عدد' && normalizeArabic(words[i - 1]?.text ?? '') === 'كم') return;
     if (language === 'en') {
       const lower = w.text.toLowerCase();
       if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower)) return;

@@ -220,12 +220,18 @@ export async function searchQuestion(
   }
   const best = Math.max(0, ...scored.map((h) => h.coverage));
   if (best < RELEVANCE_FLOOR) return { hits: [], unanswered: 'no-match', timeMatched: false };
-  let relevant = scored.filter((h) => h.coverage >= Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR));
+  // With no topic ("What did X say?"), only X's own words answer.
+  let relevant = scored.filter(
+    (h) =>
+      h.coverage >= Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR) &&
+      (groups.length > 0 || h.byAskedSpeaker),
+  );
 
   let timeMatched = true;
   const time = question.time;
-  if (time?.from && time.to) {
-    const [from, to] = [dayNumber(time.from), dayNumber(time.to)];
+  if (time?.from || time?.to) {
+    const from = time.from ? dayNumber(time.from) : Number.NEGATIVE_INFINITY;
+    const to = time.to ? dayNumber(time.to) : Number.POSITIVE_INFINITY;
     const inRange = relevant.filter((h) => {
       const day = dayNumber(h.article.date.iso);
       return h.article.date.iso !== null && day >= from && day <= to;

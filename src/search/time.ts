@@ -3,12 +3,16 @@
 import { findDates } from '../corpus/dates.ts';
 import { foldDigits, normalizeArabic } from '../text/normalize.ts';
 
-/** A date range (inclusive ISO dates) and/or a wish for the most recent answers. */
+/** A date range (inclusive ISO dates; either end may be open) and/or a wish for the most recent answers. */
 export interface TimeFilter {
   from?: string;
   to?: string;
   latest?: boolean;
 }
+
+/** Words of a question that express time: they filter or order answers and are no topic. */
+export const TIME_WORDS =
+  /^(?:latest|recent|recently|newest|last|since|(?:19|20)\d\d|[0-9\u0660-\u0669]{4}|اخر|احدث|مؤخرا|موخرا|الاخيره|الاحدث|منذ)$/i;
 
 const MONTHS: Array<[number, RegExp]> = [
   [1, /january|jan\b|يناير|كانون الثاني|جانفي/],
@@ -44,7 +48,10 @@ export function findTime(question: string): TimeFilter | null {
     const y = Number(year[1]);
     const month = MONTHS.find(([, re]) => re.test(text))?.[0];
     filter.from = month ? `${y}-${pad(month)}-01` : `${y}-01-01`;
-    filter.to = month ? `${y}-${pad(month)}-${pad(lastDay(y, month))}` : `${y}-12-31`;
+    // "since 2022" / "منذ 2022" leaves the range open at the end.
+    if (!/(?:since|منذ)\s+(?:\S+\s+)?(?:19|20)\d\d/.test(text)) {
+      filter.to = month ? `${y}-${pad(month)}-${pad(lastDay(y, month))}` : `${y}-12-31`;
+    }
   }
   return Object.keys(filter).length > 0 ? filter : null;
 }

@@ -90,6 +90,24 @@ describe('answer', () => {
     expect(long.reply).toMatch(/طويل جدًا/);
   });
 
+  it('answers "What did X say?" with X’s words only, and an institution with those who speak for it', async () => {
+    const ministry = await answerer.answer('What did the Russian Defence Ministry say?');
+    expect(ministry.citations.map((c) => c.speaker?.en)).toEqual(['Russian Defence Ministry']);
+    const kremlin = await answerer.answer('What did the Kremlin say?');
+    const voices = ['Kremlin', 'Dmitry Peskov', 'Yuri Ushakov'];
+    expect(kremlin.citations.length).toBe(5);
+    for (const c of kremlin.citations) expect(voices).toContain(c.speaker?.en);
+  });
+
+  it('reads time words as a filter or an order, not as topic', async () => {
+    const in2022 = await answerer.answer('What did Peskov say in 2022?');
+    expect(in2022.citations.length).toBeGreaterThan(0);
+    for (const c of in2022.citations)
+      expect([c.speaker?.en, c.date.iso]).toEqual(['Dmitry Peskov', '2022-02-16']);
+    const latest = await answerer.answer('What is the latest statement by Peskov?');
+    expect(latest.citations[0]!.date.iso).toBe('2024-02-10');
+  });
+
   it('pages through citations with an offset', async () => {
     const first = await answerer.answer('What did Peskov say?');
     const next = await answerer.answer('What did Peskov say?', { offset: 5 });

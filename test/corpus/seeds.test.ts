@@ -174,6 +174,8 @@ describe('speakers of reported speech in the seeds', () => {
     ['بحسب أوشاكوف', 'ushakov'],
     ['وأضاف أنهما لم يناقشا', 'ushakov'],
     ['موسكو التي نفت استهداف المدنيين', 'zelensky'],
+    // Two speakers in one sentence: the clause after the comma is the ministry's own statement.
+    ['سيطرت على بلدة أخرى في شرق أوكرانيا', 'russian-defence-ministry'],
   ])('%s -> %s', (fragment, speaker) => {
     expect(speakerOf(fragment)).toBe(speaker);
   });

@@ -7,6 +7,7 @@ import {
   attributeSentence,
   quoteSpeaker,
   sentenceSpeaker,
+  speakerClauses,
 } from '../../src/corpus/speakers.ts';
 import { lexicon } from '../helpers.ts';
 
@@ -104,5 +105,18 @@ describe('attribution', () => {
     const quotes = findQuotes(s);
     const found = attributeSentence(s, lexicon, ctx, quotes);
     expect(quotes.map((q) => quoteSpeaker(found, q.outerStart)?.id)).toEqual(['lavrov', 'putin']);
+  });
+
+  it('splits a sentence into clauses where a new named speaker takes over after a comma', () => {
+    const s =
+      'قال زيلينسكي إن القصف مستمر في سومي، وقالت وزارة الدفاع الروسية: إن قواتها سيطرت على بلدة، وأضاف أن الوضع صعب.';
+    const clauses = speakerClauses(s, attributeSentence(s, lexicon, new AttributionContext()));
+    expect(clauses.map((c) => [s.slice(c.start, c.end), sentenceSpeaker(c.attributions)?.id])).toEqual([
+      ['قال زيلينسكي إن القصف مستمر في سومي', 'zelensky'],
+      [
+        'وقالت وزارة الدفاع الروسية: إن قواتها سيطرت على بلدة، وأضاف أن الوضع صعب.',
+        'russian-defence-ministry',
+      ],
+    ]);
   });
 });
