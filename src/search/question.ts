@@ -4,6 +4,7 @@
  * question with every way the sources may write it (الناتو / حلف شمال الأطلسي).
  */
 
+import { TITLES, UNNAMED_SUBJECTS } from '../corpus/attribution-words.ts';
 import type { Analyser } from '../index/analyser.ts';
 import { splitWords } from '../lexicon/keys.ts';
 import { canSpeak, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
@@ -181,6 +182,8 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
         const n = normalizeArabic(words[k]!.text);
         if (ARABIC_TOPIC_MARKERS.has(n) || n.startsWith('ال') || ARABIC_QUESTION_WORDS.has(n)) break;
         if (ARABIC_STOPWORDS.has(n) || n.length < 3) return; // "هدد بها": a pronoun, not a name
+        // "ماذا قال مسؤول أوكراني": an unnamed source or a bare title is a topic, not a name.
+        if (UNNAMED_SUBJECTS.has(n) || TITLES.has(n)) return;
         name.push(words[k]!.text);
       }
       const before = words.slice(0, i).map((x) => normalizeArabic(x.text));

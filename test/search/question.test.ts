@@ -37,6 +37,7 @@ describe('parseQuestion', () => {
     expect(parse('ماذا قال يوهانسون عن المحادثات؟').unknownSpeaker).toBe('يوهانسون');
     expect(parse('ما هي العقوبات التي هدد بها الغرب روسيا؟').unknownSpeaker).toBeNull();
     expect(parse('What does Moscow demand about NATO?').unknownSpeaker).toBeNull();
+    expect(parse('ماذا قال مسؤول أوكراني عن مطالب روسيا؟').unknownSpeaker).toBeNull();
   });
 
   it('translates English topics into Arabic term groups, with synonyms and inflections', () => {
