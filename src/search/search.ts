@@ -150,6 +150,26 @@ function corpusHasName(index: SearchIndex, name: string): boolean {
 
 type OramaHit = { id: string; score: number };
 
+/** Surfaces per group handed to full-text search; coverage still weighs every alternative. */
+const SURFACES_PER_GROUP = 4;
+
+/**
+ * The words full-text search gets: per group, only surfaces the corpus contains, rarest first, a few of them.
+ * Every extra OR'ed term costs a walk over its postings, and a word the corpus lacks finds nothing anyway.
+ */
+function searchTerms(index: SearchIndex, groups: TermGroup[]): string {
+  const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+  const chosen = groups.flatMap((g) =>
+    g.surface
+      .map((surface) => ({ surface, terms: index.analyser.terms(surface) }))
+      .filter(({ terms }) => terms.length > 0 && terms.every((t) => df(t) > 0))
+      .sort((a, b) => Math.max(...a.terms.map(df)) - Math.max(...b.terms.map(df)))
+      .slice(0, SURFACES_PER_GROUP)
+      .map(({ surface }) => surface),
+  );
+  return [...new Set(chosen)].join(' ');
+}
+
 /** Searches the index for a parsed question. */
 export async function searchQuestion(
   index: SearchIndex,
@@ -171,7 +191,7 @@ export async function searchQuestion(
   // Candidates: hybrid search on the topic, and the same restricted to the asked speakers (an enum filter), so
   // that their words are candidates however many other passages match better.
   const found = new Map<string, number>();
-  const term = [...new Set(groups.flatMap((g) => g.surface))].join(' ');
+  const term = searchTerms(index, groups);
   const useVector = options.vector !== false;
   const vector = useVector ? (await index.embedder.embed([question.text]))[0] : undefined;
   if (term || vector) {
