@@ -10,7 +10,7 @@ import { parseQuestion } from '../search/question.ts';
 import { type Hit, type SearchOptions, searchQuestion } from '../search/search.ts';
 import { isMostlyArabic } from '../text/normalize.ts';
 import { describeCoverage } from './coverage.ts';
-import { type CoverageSummary, noAnswerPhrase, plainReply, timeNote } from './phrases.ts';
+import { type CoverageSummary, noAnswerPhrase, notBySpeakerNote, plainReply, timeNote } from './phrases.ts';
 import type { Answer, Citation, Language } from './schema.ts';
 
 /** Longest question accepted; longer ones get a clear reply, not a search. */
@@ -97,12 +97,18 @@ export function createAnswerer(index: SearchIndex, lexicon: Lexicon): Answerer {
       .slice(offset, offset + limit)
       .map(citationOf);
     if (citations.length === 0) return none('no-match', asked);
+    const notes = [
+      parsed.speakers.length > 0 && !result.hits.some((h) => h.byAskedSpeaker)
+        ? notBySpeakerNote(asked!, language)
+        : null,
+      result.timeMatched ? null : timeNote(language),
+    ];
     return {
       question,
       language,
       answered: true,
       citations,
-      reply: plainReply(citations, language, result.timeMatched ? null : timeNote(language)),
+      reply: plainReply(citations, language, ...notes),
     };
   }
 

@@ -103,13 +103,13 @@ export function noAnswerPhrase(
 }
 
 /** The plain-text reply: every citation with speaker, date, source and the verbatim quote. */
-export function plainReply(citations: Citation[], lang: Language, note: string | null): string {
+export function plainReply(citations: Citation[], lang: Language, ...notes: Array<string | null>): string {
   const blocks = citations.map((c, i) => {
     const head = `${i + 1}. ${speakerPhrase(c.speaker, lang)} — ${datePhrase(c.date, lang)} — ${sourcePhrase(c.source, lang)}`;
     return `${head}\n«${c.quote}»`;
   });
   const intro = lang === 'en' ? 'From the sources, verbatim:' : 'من المصادر، بالنص:';
-  return [note, intro, ...blocks].filter(Boolean).join('\n\n');
+  return [...notes, intro, ...blocks].filter(Boolean).join('\n\n');
 }
 
 /** The date as the source writes it, with the ISO form when known: how the bot shows dates. */
@@ -137,6 +137,13 @@ export function replyPreamble(reply: string): string[] {
   const paragraphs = reply.split('\n\n');
   const first = paragraphs.findIndex((p) => /^1\. /.test(p));
   return first < 0 ? paragraphs : paragraphs.slice(0, first);
+}
+
+/** A note when the asked speaker said nothing on the topic, so the citations are other people's words. */
+export function notBySpeakerNote(asked: string, lang: Language): string {
+  return lang === 'en'
+    ? `The sources hold no statement by ${asked} on this; here is what they report about it.`
+    : `لا تتضمن المصادر تصريحًا لـ${asked} بهذا الشأن؛ هذا ما تنقله عنه.`;
 }
 
 /** A note when the asked time matched nothing, so the answer comes from other dates. */

@@ -77,6 +77,17 @@ describe('answer', () => {
     expect(b.reply).toContain('لا تتضمن المصادر أي تصريح لـأولاف شولتس');
   });
 
+  it('says first when the asked speaker said nothing on the topic, before other people’s words', async () => {
+    const a = await answerer.answer('What did Peskov say about Crimea?');
+    expect(a.answered).toBe(true);
+    expect(a.reply).toMatch(
+      /^The sources hold no statement by Dmitry Peskov on this; here is what they report about it\./,
+    );
+    expect(a.citations.every((c) => c.speaker?.en !== 'Dmitry Peskov')).toBe(true);
+    const own = await answerer.answer('What did Peskov say about NATO troops?');
+    expect(own.reply).toMatch(/^From the sources, verbatim:/);
+  });
+
   it('says so below the relevance floor', async () => {
     const a = await answerer.answer('Who won the football World Cup?');
     expect(a.answered).toBe(false);
