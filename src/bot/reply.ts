@@ -1,15 +1,31 @@
 /** Sending an answer: typing action, rendered messages in order, buttons under the last one. */
 
 import type { Context } from 'grammy';
-import { MAX_QUESTION_LENGTH } from '../answer/answer.ts';
+import { CITATIONS_PER_ANSWER, MAX_QUESTION_LENGTH } from '../answer/answer.ts';
 import type { Language } from '../answer/schema.ts';
 import { renderAnswer } from '../render/telegram-html.ts';
 import type { BotDeps } from './deps.ts';
 import { answerKeyboard } from './keyboards.ts';
 import { messages, uiLanguage } from './messages.ts';
 
-/** Citations per page (an Answer holds at most five). */
-const PAGE = 5;
+type ReplyOptions = NonNullable<Parameters<Context['reply']>[1]>;
+
+/** Sends HTML messages in order; `first` options go on the first one, `last` (the buttons) on the last. */
+export async function sendHtml(
+  ctx: Context,
+  parts: string[],
+  last: ReplyOptions = {},
+  first: ReplyOptions = {},
+) {
+  for (const [i, html] of parts.entries()) {
+    await ctx.reply(html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 ? first : {}),
+      ...(i === parts.length - 1 ? last : {}),
+    });
+  }
+}
 
 /** The framing language for a user: their choice, else the question's. */
 export function framing(deps: BotDeps, ctx: Context, questionLanguage: Language): Language {
@@ -29,19 +45,13 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, question: str
   const lang = framing(deps, ctx, answer.language);
   const parts = renderAnswer(answer, lang);
   const key = answer.answered ? deps.asked.add({ question: text, lang, shown: [...answer.citations] }) : null;
-  const keyboard = key
-    ? answerKeyboard(key, 0, answer.citations.length, lang, answer.citations.length === PAGE)
-    : undefined;
+  const more = answer.citations.length === CITATIONS_PER_ANSWER;
+  const keyboard = key ? answerKeyboard(key, 0, answer.citations.length, lang, more) : undefined;
   const replyTo = ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
-  for (const [i, html] of parts.entries()) {
-    const last = i === parts.length - 1;
-    await ctx.reply(html, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(replyTo && i === 0
-        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-        : {}),
-      ...(last && keyboard ? { reply_markup: keyboard } : {}),
-    });
-  }
+  await sendHtml(
+    ctx,
+    parts,
+    keyboard ? { reply_markup: keyboard } : {},
+    replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {},
+  );
 }

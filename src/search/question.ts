@@ -87,71 +87,62 @@ interface Analysis {
 function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
   const words = splitWords(text);
   const out: Analysis = { speakers: new Set(), consumed: new Set(), unknownSpeaker: null };
+  const word = (i: number) => words[i]?.text ?? '';
   const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canSpeak));
   const inLexicon = (i: number) => matches.some((m) => i >= m.firstWord && i < m.endWord);
-  /** "did Putin (not|also|ever) reject": the verb after a subject ending at word j is one of saying. */
-  const sayingAt = (j: number) => {
-    while (/^(?:not|also|ever|really|actually|publicly|then|later|again|n't)$/i.test(words[j]?.text ?? ''))
-      j++;
-    const verb = words[j]?.text ?? '';
-    return ENGLISH_SAYING.test(verb) || ENGLISH_CONTENT_SAYING.test(verb);
+  const isSaying = (w: string) => ENGLISH_SAYING.test(w) || ENGLISH_CONTENT_SAYING.test(w);
+  /** Records a speaker, and the words from `from` to its end as the speaker part of the question. */
+  const claim = (m: LexiconMatch, from = m.firstWord) => {
+    out.speakers.add(m.entries.find(canSpeak)!);
+    for (let k = from; k < m.endWord; k++) out.consumed.add(k);
   };
+  /** Speakers from word j joined by "and" ("Lavrov and Rubio"), skipping a leading "the", and the word after. */
+  const speakerRun = (j: number) => {
+    if (/^the$/i.test(word(j)) && !speakerAt(j)) j++;
+    const run: LexiconMatch[] = [];
+    for (let m = speakerAt(j); m; m = speakerAt(j)) {
+      run.push(m);
+      j = m.endWord;
+      if (/^and$/i.test(word(j)) && speakerAt(j + 1)) j++;
+      else break;
+    }
+    return { run, next: j };
+  };
+  /** "did Putin (not|also|ever) reject": a verb of saying at word j, after adverbs. */
+  const sayingAt = (j: number) => {
+    while (/^(?:not|also|ever|really|actually|publicly|then|later|again|n't)$/i.test(word(j))) j++;
+    return isSaying(word(j));
+  };
+
   words.forEach((w, i) => {
-    if (AUXILIARIES.test(w.text) || /^according$/i.test(w.text)) {
-      const according = /^according$/i.test(w.text);
-      let j = i + 1;
-      if (/^(?:to)$/i.test(words[j]?.text ?? '') && /^according$/i.test(w.text)) j++;
-      if (/^the$/i.test(words[j]?.text ?? '') && !speakerAt(j)) j++;
-      // "What did Lavrov and Rubio say": every speaker joined by "and", when a verb of saying follows them.
-      let last = j;
-      for (let m = speakerAt(last); m; m = speakerAt(last)) {
-        last = m.endWord;
-        if (/^and$/i.test(words[last]?.text ?? '') && speakerAt(last + 1)) last++;
-        else break;
-      }
-      const speaks = according || sayingAt(last);
-      for (let m = speakerAt(j); m && speaks; m = speakerAt(j)) {
-        out.speakers.add(m.entries.find(canSpeak)!);
-        for (let k = m.firstWord; k < m.endWord; k++) out.consumed.add(k);
+    const according = /^according$/i.test(w.text);
+    if (AUXILIARIES.test(w.text) || according) {
+      const start = according && /^to$/i.test(word(i + 1)) ? i + 2 : i + 1;
+      const { run, next } = speakerRun(start);
+      if (run.length > 0 && (according || sayingAt(next))) {
+        for (const m of run) claim(m);
         out.consumed.add(i);
-        j = m.endWord;
-        if (/^and$/i.test(words[j]?.text ?? '') && speakerAt(j + 1)) j++;
-        else break;
       }
       // An unknown capitalised name followed by a verb of saying: "What did John Smith say".
       const name: string[] = [];
-      for (let k = j; k < words.length && /^\p{Lu}/u.test(words[k]!.text) && !inLexicon(k); k++)
-        name.push(words[k]!.text);
-      const verbAfter = words[j + name.length]?.text ?? '';
-      if (
-        name.length > 0 &&
-        j === i + 1 &&
-        (ENGLISH_SAYING.test(verbAfter) || ENGLISH_CONTENT_SAYING.test(verbAfter))
-      ) {
-        out.unknownSpeaker = name.join(' ');
-      }
+      for (let k = i + 1; k < words.length && /^\p{Lu}/u.test(word(k)) && !inLexicon(k); k++)
+        name.push(word(k));
+      if (name.length > 0 && isSaying(word(i + 1 + name.length))) out.unknownSpeaker = name.join(' ');
     }
-    if (ENGLISH_SAYING.test(w.text) || ENGLISH_CONTENT_SAYING.test(w.text)) {
+    if (isSaying(w.text)) {
       if (ENGLISH_SAYING.test(w.text)) out.consumed.add(i);
       const before = matches.find((m) => m.endWord === i && m.entries.some(canSpeak));
-      if (before) {
-        out.speakers.add(before.entries.find(canSpeak)!);
-        for (let k = before.firstWord; k < before.endWord; k++) out.consumed.add(k);
-      }
-    }
-    // "the latest statements by Peskov", "comments from the Kremlin".
-    if (SPEECH_NOUNS.test(w.text) && /^(?:by|from)$/i.test(words[i + 1]?.text ?? '')) {
-      let j = i + 2;
-      if (/^the$/i.test(words[j]?.text ?? '') && !speakerAt(j)) j++;
-      const m = speakerAt(j);
-      if (m) {
-        out.speakers.add(m.entries.find(canSpeak)!);
-        for (let k = i; k < m.endWord; k++) out.consumed.add(k);
-      }
+      if (before) claim(before);
     }
     if (SPEECH_NOUNS.test(w.text)) {
+      // "the latest statements by Peskov", "comments from the Kremlin".
+      if (/^(?:by|from)$/i.test(word(i + 1))) {
+        const [m] = speakerRun(i + 2).run;
+        if (m) claim(m, i);
+      }
+      // "Zelensky's remarks".
       const owner = matches.find(
-        (m) => m.endWord === i && m.entries.some(canSpeak) && /['’]s$/i.test(words[i - 1]!.text),
+        (m) => m.endWord === i && m.entries.some(canSpeak) && /['’]s$/i.test(word(i - 1)),
       );
       if (owner) {
         out.speakers.add(owner.entries.find(canSpeak)!);

@@ -1,17 +1,16 @@
 /** The buttons: More, Context, Source, the language choice and the example questions of /start. */
 
 import { Composer, type Context } from 'grammy';
-import type { SourceArticle } from '../../answer/answer.ts';
+import { CITATIONS_PER_ANSWER, type SourceArticle } from '../../answer/answer.ts';
 import { sourceDatePhrase } from '../../answer/phrases.ts';
 import type { Language } from '../../answer/schema.ts';
 import { escapeHtml, packMessages, renderCitation } from '../../render/telegram-html.ts';
 import type { BotDeps } from '../deps.ts';
 import { answerKeyboard, decodeAction, encodeAction } from '../keyboards.ts';
 import { messages, uiLanguage } from '../messages.ts';
-import { replyWithAnswer } from '../reply.ts';
+import { replyWithAnswer, sendHtml } from '../reply.ts';
 import { examples } from './start.ts';
 
-const PAGE = 5;
 const SOURCE_PAGE_CHARACTERS = 3000;
 
 /** An article's text in pages that end at line breaks. */
@@ -32,16 +31,6 @@ export function pagesOf(text: string, size = SOURCE_PAGE_CHARACTERS): string[] {
     }
   }
   return current ? [...pages, current] : pages;
-}
-
-async function send(ctx: Context, parts: string[], last?: Parameters<Context['reply']>[1]) {
-  for (const [i, html] of parts.entries()) {
-    await ctx.reply(html, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(i === parts.length - 1 ? last : {}),
-    });
-  }
 }
 
 export function buttonsFeature(deps: BotDeps): Composer<Context> {
@@ -85,9 +74,9 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
         action.offset,
         next.citations.length,
         entry.lang,
-        next.citations.length === PAGE,
+        next.citations.length === CITATIONS_PER_ANSWER,
       );
-      return void (await send(ctx, packMessages(blocks), { reply_markup: keyboard }));
+      return void (await sendHtml(ctx, packMessages(blocks), { reply_markup: keyboard }));
     }
 
     const citation = entry.shown[action.index];
@@ -104,7 +93,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
         at < 0
           ? escapeHtml(paragraph)
           : `${escapeHtml(paragraph.slice(0, at))}<b>${escapeHtml(citation.quote)}</b>${escapeHtml(paragraph.slice(at + citation.quote.length))}`;
-      return void (await send(
+      return void (await sendHtml(
         ctx,
         packMessages([`<i>${t.contextTitle}</i>`, `<blockquote expandable>${marked}</blockquote>`]),
       ));
@@ -124,7 +113,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
             },
           }
         : undefined;
-    await send(ctx, packMessages(page === 0 ? [details, body] : [body]), next);
+    await sendHtml(ctx, packMessages(page === 0 ? [details, body] : [body]), next);
   });
 
   return composer;
