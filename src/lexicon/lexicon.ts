@@ -117,6 +117,16 @@ function findForms(
   return matches;
 }
 
+/** Keys of one-word forms that name a person, institution or place (the candidates for a misspelt name). */
+function oneWordNames(byFirst: Map<string, Form[]>): string[] {
+  return [...byFirst.values()]
+    .flat()
+    .filter(
+      (f) => f.keys.length === 1 && f.keys[0]!.length >= 4 && f.entries.some((e) => e.kind !== 'concept'),
+    )
+    .map((f) => f.keys[0]!);
+}
+
 /** A loaded lexicon with Arabic and English matchers. */
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
@@ -139,27 +149,31 @@ export class Lexicon {
   /**
    * Lexicon forms in Arabic text, longest first, left to right, not overlapping. With `fuzzy` (for questions,
    * never for sources), a word of five letters or more that names nothing is read as a one-word name one letter
-   * away ("بسكوف" -> بيسكوف).
+   * away ("بسكوف" -> بيسكوف, "Peskow" -> Peskov).
    */
   findArabic(text: string, options: { fuzzy?: boolean } = {}): LexiconMatch[] {
     return findForms(text, this.arabicForms, arabicWordKeys, options.fuzzy ? this.nearName : undefined);
   }
 
   private readonly nearName = (key: string): string | undefined => {
-    if (key.length < 5) return undefined;
-    this.nameList ??= [...this.arabicForms.values()]
-      .flat()
-      .filter(
-        (f) => f.keys.length === 1 && f.keys[0]!.length >= 4 && f.entries.some((e) => e.kind !== 'concept'),
-      )
-      .map((f) => f.keys[0]!);
-    return this.nameList.find((name) => withinOneEdit(key, name));
+    this.arabicNames ??= oneWordNames(this.arabicForms);
+    return key.length >= 5 ? this.arabicNames.find((name) => withinOneEdit(key, name)) : undefined;
   };
-  private nameList: string[] | undefined;
+  private readonly nearEnglishName = (key: string): string | undefined => {
+    this.englishNames ??= oneWordNames(this.englishForms);
+    return key.length >= 5 ? this.englishNames.find((name) => withinOneEdit(key, name)) : undefined;
+  };
+  private arabicNames: string[] | undefined;
+  private englishNames: string[] | undefined;
 
-  /** Lexicon forms in English text, longest first, left to right, not overlapping. */
-  findEnglish(text: string): LexiconMatch[] {
-    return findForms(text, this.englishForms, englishWordKeys);
+  /** Lexicon forms in English text, longest first, left to right, not overlapping; `fuzzy` as in findArabic. */
+  findEnglish(text: string, options: { fuzzy?: boolean } = {}): LexiconMatch[] {
+    return findForms(
+      text,
+      this.englishForms,
+      englishWordKeys,
+      options.fuzzy ? this.nearEnglishName : undefined,
+    );
   }
 
   /** The entry and every person who speaks for it (its members), as speaker ids. */

@@ -64,6 +64,16 @@ const ARABIC_QUESTION_WORDS = new Set([
   'كيف',
   'لماذا',
   'كم',
+  // Levantine, Gulf and Egyptian question words.
+  'شو',
+  'ايش',
+  'شنو',
+  'وش',
+  'ليش',
+  'وين',
+  'امتي',
+  'قديش',
+  'ازاي',
 ]);
 const ARABIC_TOPIC_MARKERS = new Set(['عن', 'بشان', 'حول', 'في', 'ل', 'الي', 'على', 'من', 'خلال']);
 
@@ -205,7 +215,8 @@ function groupOf(label: string, forms: string[], analyser: Analyser): TermGroup 
 /** Parses a question with the lexicon and the analyser of the index it will be asked of. */
 export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser): Question {
   const language = isMostlyArabic(text) ? 'ar' : 'en';
-  const matches = language === 'ar' ? lexicon.findArabic(text, { fuzzy: true }) : lexicon.findEnglish(text);
+  const find = language === 'ar' ? lexicon.findArabic : lexicon.findEnglish;
+  const matches = find.call(lexicon, text, { fuzzy: true });
   const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
   const words = splitWords(text);
   const groups: TermGroup[] = [];

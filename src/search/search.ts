@@ -77,8 +77,8 @@ const idf = (index: SearchIndex, t: string) =>
 
 /**
  * Weight of each group: the rarity (idf) of its best alternative that the corpus knows. A group the corpus never
- * mentions, or an English word the lexicon cannot translate, weighs as much as the rarest known group: a
- * question about something else entirely then falls below the floor, while one odd word does not sink it.
+ * mentions, or an English word the lexicon cannot translate, weighs like a rare word: a question about something
+ * else ("the weather in Moscow") falls below the floor, while one odd word among several known ones does not.
  */
 function groupWeights(index: SearchIndex, groups: TermGroup[]): number[] {
   const known = groups.map((g) => {
@@ -90,8 +90,9 @@ function groupWeights(index: SearchIndex, groups: TermGroup[]): number[] {
     }
     return best;
   });
-  const heaviest = Math.max(0, ...known) || Math.log(1 + index.units.size);
-  return known.map((w) => w || heaviest);
+  // Unknown words weigh like a word the corpus has twice, or the rarest known group if that weighs more.
+  const unknown = Math.max(...known, Math.log(1 + index.units.size / 2));
+  return known.map((w) => w || unknown);
 }
 
 /** An inflection the corpus lacks ("ينشرون") read as the stem the corpus has (نشر): present-tense affixes off. */

@@ -10,6 +10,11 @@ const speakers = (q: string) => parse(q).speakers.map((s) => s.id);
 const labels = (q: string) => parse(q).groups.map((g) => g.label);
 
 describe('parseQuestion', () => {
+  it('reads dialect question words as question words, not topic', () => {
+    expect(labels('شو قال بيسكوف عن الناتو؟')).toEqual(['الناتو']);
+    expect(labels('وين عقد الاجتماع؟')).toEqual(['عقد', 'الاجتماع']);
+  });
+
   it('detects the language', () => {
     expect(parse('What did Peskov say?').language).toBe('en');
     expect(parse('ماذا قال بيسكوف؟').language).toBe('ar');
@@ -30,6 +35,7 @@ describe('parseQuestion', () => {
   it('reads a misspelt name (a dropped letter) as the name', () => {
     expect(speakers('ماذا قال بسكوف عن الناتو؟')).toEqual(['peskov']);
     expect(speakers('ماذا قال زيلنسكى؟')).toEqual(['zelensky']);
+    expect(speakers('What did Peskow say about NATO?')).toEqual(['peskov']);
   });
 
   it('keeps a name the lexicon lacks, so that nobody else’s words answer for it', () => {
