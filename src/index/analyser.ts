@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { splitWords } from '../lexicon/keys.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import { lightStem } from '../text/stem.ts';
+import { lightStem, stripSuffixes } from '../text/stem.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 
 /** Bump when the analysis changes, so that saved indexes are rebuilt. */
-const ANALYSER_VERSION = 'ar-light-7';
+const ANALYSER_VERSION = 'ar-light-9';
 const CLITICS = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
 
 /** Turns text into search terms. */
@@ -53,7 +53,17 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
     const name = protectedForm(n);
     if (name) return name;
     // Lucene peels only "و" of the one-letter proclitics: ب ل ف ك begin too many words (بلد، لقاء، فيديو).
-    const stem = lightStem(n);
+    // Lucene's one pass over its suffixes checks ات before ه, so "مفاوضاته" would keep its ات: a second pass.
+    let stem = stripSuffixes(lightStem(n));
+    // Beyond Lucene's suffixes: object pronouns and the accusative alef ("تبادلهم" -> تبادل, "أسيرا" -> اسير,
+    // "سلميا" -> سلم), then Lucene's suffixes once more on what remains.
+    const bare =
+      /(?:هما|هم)$/.test(stem) && stem.length >= 5
+        ? stem.replace(/(?:هما|هم)$/, '')
+        : stem.endsWith('ا') && stem.length >= 4
+          ? stem.slice(0, -1)
+          : stem;
+    if (bare !== stem) stem = stripSuffixes(bare);
     if (ARABIC_STOPWORDS.has(stem)) return null;
     return stem.length >= 2 ? stem : null;
   };

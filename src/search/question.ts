@@ -12,7 +12,10 @@ import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 import { findTime, TIME_WORDS, type TimeFilter } from './time.ts';
 
-/** One idea of the question: alternatives, each a list of analysed terms that must all occur. */
+/**
+ * One idea of the question: alternatives, each a list of analysed terms that must all occur. The first is the
+ * question's own words (or, for English, the lexicon's main Arabic form); the others are synonyms and spellings.
+ */
 export interface TermGroup {
   label: string;
   alternatives: string[][];

@@ -43,6 +43,8 @@ export interface SearchOptions {
 export const RELEVANCE_FLOOR = 0.5;
 /** Excerpts far below the best one are dropped even above the floor. */
 const RELATIVE_FLOOR = 0.6;
+/** Credit for a lexicon synonym rather than the question's own words ("الوفد" for "كبير المفاوضين"). */
+const SYNONYM_CREDIT = 0.9;
 /** Credit for a topic found only in the headline or lead of the asked speaker's article. */
 const ARTICLE_CREDIT = 0.7;
 
@@ -129,12 +131,16 @@ function coverageOf(
   if (total === 0) return 1;
   const own = termsOf(index, hit.unit);
   const around = hit.byAskedSpeaker ? articleTermsOf(index, hit.article) : undefined;
+  /** The best credit of a group: its first alternative (the question's own words) over a synonym. */
+  const credit = (g: TermGroup, holds: (t: string) => boolean) => {
+    const i = g.alternatives.findIndex((alt) => alt.every(holds));
+    return i < 0 ? 0 : i === 0 ? 1 : SYNONYM_CREDIT;
+  };
   let got = 0;
   groups.forEach((g, i) => {
-    if (g.alternatives.some((alt) => alt.every((t) => own.has(t)))) got += weights[i]!;
-    else if (around && g.alternatives.some((alt) => alt.every((t) => own.has(t) || around.has(t)))) {
-      got += ARTICLE_CREDIT * weights[i]!;
-    }
+    const direct = credit(g, (t) => own.has(t));
+    const viaArticle = around ? ARTICLE_CREDIT * credit(g, (t) => own.has(t) || around.has(t)) : 0;
+    got += Math.max(direct, viaArticle) * weights[i]!;
   });
   return got / total;
 }

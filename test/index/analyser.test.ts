@@ -46,6 +46,13 @@ describe('analyser', () => {
     expect(analyser.terms('ماذا قال بشأن هذا في the talks')).toEqual(['قال', 'talks']);
   });
 
+  it('joins forms Lucene’s light stemmer leaves apart: pronoun after a plural, object pronouns, accusative alef', () => {
+    expect(analyser.terms('مفاوضاته')).toEqual(analyser.terms('المفاوضات'));
+    expect(analyser.terms('تبادلهم')).toEqual(analyser.terms('تبادل'));
+    expect(analyser.terms('أسيرا')).toEqual(analyser.terms('الأسير'));
+    expect(analyser.terms('سلميا')).toEqual(analyser.terms('السلمي'));
+  });
+
   it('indexes a proclitic-free variant of document words only', () => {
     expect(analyser.documentTerms('بوقف')).toEqual(['بوقف', 'وقف']);
     expect(analyser.terms('بوقف')).toEqual(['بوقف']);
