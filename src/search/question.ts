@@ -209,6 +209,16 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
   return out;
 }
 
+/** Matches of both scripts, in text order; where they overlap, the one that starts first (or is longer) wins. */
+function mergeMatches(a: LexiconMatch[], b: LexiconMatch[]): LexiconMatch[] {
+  const merged: LexiconMatch[] = [];
+  for (const m of [...a, ...b].sort((x, y) => x.firstWord - y.firstWord || y.endWord - x.endWord)) {
+    const last = merged[merged.length - 1];
+    if (!last || m.firstWord >= last.endWord) merged.push(m);
+  }
+  return merged;
+}
+
 function groupOf(label: string, forms: string[], analyser: Analyser): TermGroup | null {
   const alternatives = forms.map((f) => analyser.terms(f)).filter((a) => a.length > 0);
   const unique = [...new Map(alternatives.map((a) => [a.join(' '), a])).values()];
@@ -218,8 +228,11 @@ function groupOf(label: string, forms: string[], analyser: Analyser): TermGroup 
 /** Parses a question with the lexicon and the analyser of the index it will be asked of. */
 export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser): Question {
   const language = isMostlyArabic(text) ? 'ar' : 'en';
-  const find = language === 'ar' ? lexicon.findArabic : lexicon.findEnglish;
-  const matches = find.call(lexicon, text, { fuzzy: true });
+  // Names and terms in either script: "What did بيسكوف say about الناتو?" mixes them.
+  const matches = mergeMatches(
+    lexicon.findArabic(text, { fuzzy: true }),
+    lexicon.findEnglish(text, { fuzzy: true }),
+  );
   const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
   const words = splitWords(text);
   const groups: TermGroup[] = [];
@@ -238,9 +251,10 @@ export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser
     if (TIME_WORDS.test(normalizeArabic(w.text))) return;
     // "كم عدد …": the question asks for a number; "عدد" is not its topic.
     if (normalizeArabic(w.text) === 'عدد' && normalizeArabic(words[i - 1]?.text ?? '') === 'كم') return;
-    if (language === 'en') {
+    if (!isMostlyArabic(w.text)) {
       const lower = w.text.toLowerCase();
-      if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower)) return;
+      // Stop words, and single letters (a pasted "<b>" leaves a "b").
+      if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower) || lower.length < 2) return;
       // A number is the same in both languages; other English words found no Arabic in the lexicon.
       groups.push({
         label: w.text,

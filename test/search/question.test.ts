@@ -15,6 +15,13 @@ describe('parseQuestion', () => {
     expect(labels('وين عقد الاجتماع؟')).toEqual(['عقد', 'الاجتماع']);
   });
 
+  it('reads names and terms of either script in one question', () => {
+    expect(speakers('What did بيسكوف say about الناتو?')).toEqual(['peskov']);
+    expect(labels('What did بيسكوف say about الناتو?')).toEqual(['الناتو']);
+    expect(speakers('ماذا قال Peskov عن NATO؟')).toEqual(['peskov']);
+    expect(labels('<b>What did Peskov say?</b>')).toEqual([]);
+  });
+
   it('detects the language', () => {
     expect(parse('What did Peskov say?').language).toBe('en');
     expect(parse('ماذا قال بيسكوف؟').language).toBe('ar');
