@@ -35,9 +35,10 @@ export type SearchResult =
 export interface SearchOptions {
   /** Use the vector side (the evaluation switches it off to measure its contribution). */
   vector?: boolean;
-  /** Candidates fetched from Orama. */
-  candidates?: number;
 }
+
+/** Candidates fetched from Orama per search. */
+const CANDIDATES = 80;
 
 /** Minimum topic coverage for an excerpt to count as an answer. */
 export const RELEVANCE_FLOOR = 0.5;
@@ -126,8 +127,8 @@ function coverageOf(
   hit: Pick<Hit, 'unit' | 'article' | 'byAskedSpeaker'>,
   groups: TermGroup[],
   weights: number[],
+  total: number,
 ) {
-  const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return 1;
   const own = termsOf(index, hit.unit);
   const around = hit.byAskedSpeaker ? articleTermsOf(index, hit.article) : undefined;
@@ -195,33 +196,34 @@ export async function searchQuestion(
   const groups = withCorpusForms(index, question.groups);
   if (groups.length === 0 && asked.size === 0) return { hits: [], unanswered: 'empty', timeMatched: false };
 
-  // Candidates: hybrid search on the topic, and the same restricted to the asked speakers (an enum filter), so
+  // Candidates: hybrid search on the topic, and full text restricted to the asked speakers (an enum filter), so
   // that their words are candidates however many other passages match better.
   const found = new Map<string, number>();
   const term = searchTerms(index, groups);
   const useVector = options.vector !== false;
   const vector = useVector ? (await index.embedder.embed([question.text]))[0] : undefined;
   if (term || vector) {
-    const params = {
+    // Orama writes null into the stored vectors of returned documents unless they are included.
+    const text = {
       term,
       properties: ['text', 'context'],
       boost: { text: 2, context: 1 },
-      limit: options.candidates ?? 80,
-      // Orama writes null into the stored vectors of returned documents unless they are included.
+      limit: CANDIDATES,
       includeVectors: true,
-      ...(vector ? { vector: { value: vector, property: 'embedding' }, similarity: 0.05 } : {}),
     };
-    const mode = vector ? (term ? 'hybrid' : 'vector') : 'fulltext';
-    const runs: object[] = [{ ...params, mode }];
+    const runs: object[] = [
+      vector
+        ? {
+            ...text,
+            mode: term ? 'hybrid' : 'vector',
+            vector: { value: vector, property: 'embedding' },
+            similarity: 0.05,
+          }
+        : { ...text, mode: 'fulltext' },
+    ];
     // The asked speakers' words by full text only: one vector scan per question is enough.
-    if (askedInCorpus.length > 0 && term) {
-      const {
-        vector: _vector,
-        similarity: _similarity,
-        ...textOnly
-      } = params as typeof params & { vector?: unknown; similarity?: unknown };
-      runs.push({ ...textOnly, mode: 'fulltext', where: { speaker: { in: askedInCorpus } } });
-    }
+    if (askedInCorpus.length > 0 && term)
+      runs.push({ ...text, mode: 'fulltext', where: { speaker: { in: askedInCorpus } } });
     for (const run of runs) {
       const result = (await search(index.db, run as never)) as { hits: OramaHit[] };
       const max = Math.max(1e-9, ...result.hits.map((h) => h.score));
@@ -236,13 +238,14 @@ export async function searchQuestion(
   }
 
   const weights = groupWeights(index, groups);
+  const total = weights.reduce((a, b) => a + b, 0);
   const scored: Hit[] = [];
   for (const [id, oramaScore] of found) {
     const unit = index.units.get(id);
     const article = unit && index.articles.get(unit.articleId);
     if (!unit || !article) continue;
     const byAskedSpeaker = unit.speaker !== null && asked.has(unit.speaker.id);
-    const coverage = coverageOf(index, { unit, article, byAskedSpeaker }, groups, weights);
+    const coverage = coverageOf(index, { unit, article, byAskedSpeaker }, groups, weights, total);
     scored.push({ unit, article, coverage, score: 0.75 * coverage + 0.25 * oramaScore, byAskedSpeaker });
   }
   const best = Math.max(0, ...scored.map((h) => h.coverage));
