@@ -6,7 +6,7 @@
 import type { Answerer } from './answer/answer.ts';
 import { createAnswerer } from './answer/answer.ts';
 import type { CoreConfig } from './config.ts';
-import { createAnalyser } from './index/analyser.ts';
+import { type Analyser, createAnalyser } from './index/analyser.ts';
 import type { Embedder } from './index/embedders/embedder.ts';
 import { createLexicalEmbedder } from './index/embedders/lexical.ts';
 import { createOpenAIEmbedder } from './index/embedders/openai.ts';
@@ -25,11 +25,7 @@ export interface Engine {
 }
 
 /** Chooses the embedder the configuration names. */
-export function createEmbedder(
-  config: CoreConfig,
-  lexicon: Lexicon,
-  analyser = createAnalyser(lexicon.nameKeys()),
-): Embedder {
+function createEmbedder(config: CoreConfig, lexicon: Lexicon, analyser: Analyser): Embedder {
   if (config.EMBEDDER === 'openai') {
     return createOpenAIEmbedder({
       baseUrl: config.EMBEDDINGS_BASE_URL!,

@@ -1,17 +1,11 @@
 /** The evaluation sets in data/eval (the development questions and our own): every question must be right. */
 
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readQuestions } from '../src/eval/questions.ts';
+import { questionSetFiles, readQuestions } from '../src/eval/questions.ts';
 import { scoreAnswer } from '../src/eval/score.ts';
-import { PROJECT_ROOT } from '../src/paths.ts';
 import { seedEngine } from './helpers.ts';
 
-const dir = join(PROJECT_ROOT, 'data/eval');
-const questions = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readQuestions(join(dir, f)));
+const questions = questionSetFiles().flatMap(readQuestions);
 const engine = await seedEngine();
 
 describe('evaluation questions', () => {

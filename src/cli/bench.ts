@@ -7,12 +7,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnswerer } from '../answer/answer.ts';
 import { ingestCorpus } from '../corpus/ingest.ts';
-import { createEmbedder } from '../engine.ts';
-import { readQuestions } from '../eval/questions.ts';
-import { createAnalyser } from '../index/analyser.ts';
-import { openIndex } from '../index/store.ts';
+import { createEngine } from '../engine.ts';
+import { questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { loadLexicon } from '../lexicon/lexicon.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { loadEnvironment, runCommand, UsageError } from './common.ts';
@@ -50,46 +47,33 @@ corpus of about PASSAGES passages (the seed articles copied with varied numbers 
   const scaleAt = args.indexOf('--scale');
   const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 0;
   if (scaleAt >= 0 && !(scale > 0)) throw new UsageError('--scale takes a number of passages');
-  const config = loadEnvironment();
-  const lexicon = loadLexicon(config.LEXICON_PATH);
-  const analyser = createAnalyser(lexicon.nameKeys());
-  const embedder = createEmbedder(config, lexicon, analyser);
-  const articlesDir = scale ? syntheticCorpus(scale) : config.ARTICLES_DIR;
+  const base = loadEnvironment();
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
-  const indexPath = join(work, 'index.json');
+  const config = {
+    ...base,
+    ARTICLES_DIR: scale ? syntheticCorpus(scale) : base.ARTICLES_DIR,
+    INDEX_PATH: join(work, 'index.json'),
+  };
 
   const ingestRuns: number[] = [];
-  let corpus = ingestCorpus({ articlesDir, root: PROJECT_ROOT, lexicon });
+  const lexicon = loadLexicon(config.LEXICON_PATH);
+  let corpus = ingestCorpus({ articlesDir: config.ARTICLES_DIR, root: PROJECT_ROOT, lexicon });
   for (let i = 0; i < (scale ? 1 : 10); i++) {
     const t = performance.now();
-    corpus = ingestCorpus({ articlesDir, root: PROJECT_ROOT, lexicon });
+    corpus = ingestCorpus({ articlesDir: config.ARTICLES_DIR, root: PROJECT_ROOT, lexicon });
     ingestRuns.push(performance.now() - t);
   }
   const passages = corpus.articles.reduce((n, a) => n + a.passages.length, 0);
   const quotes = corpus.articles.reduce((n, a) => n + a.quotes.length, 0);
 
-  const options = {
-    articlesDir,
-    root: PROJECT_ROOT,
-    lexicon,
-    lexiconPath: config.LEXICON_PATH,
-    indexPath,
-    analyser,
-    embedder,
-  };
-  let t = performance.now();
-  const built = await openIndex(options);
-  const buildMs = performance.now() - t;
-  t = performance.now();
-  const loaded = await openIndex(options);
-  const loadMs = performance.now() - t;
-  if (loaded.origin !== 'loaded') throw new Error('the saved index did not load');
+  const built = await createEngine(config);
+  const loaded = await createEngine(config);
+  if (built.origin !== 'built' || loaded.origin !== 'loaded') throw new Error('the saved index did not load');
 
-  const questions = readdirSync(join(PROJECT_ROOT, 'data/eval'))
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readQuestions(join(PROJECT_ROOT, 'data/eval', f)))
+  const questions = questionSetFiles()
+    .flatMap(readQuestions)
     .map((q) => q.q);
-  const answerer = createAnswerer(loaded.index, lexicon);
+  const answerer = loaded.answerer;
   for (const q of questions) await answerer.answer(q); // warm-up
   const latencies: number[] = [];
   for (let round = 0; round < (scale ? 2 : 20); round++) {
@@ -101,18 +85,20 @@ corpus of about PASSAGES passages (the seed articles copied with varied numbers 
   }
 
   console.log(
-    `corpus: ${corpus.articles.length} articles, ${passages} passages, ${quotes} quotations, ${built.index.units.size} index units`,
+    `corpus: ${corpus.articles.length} articles, ${passages} passages, ${quotes} quotations, ${built.answerer.index.units.size} index units`,
   );
-  console.log(`embedder: ${embedder.id}`);
+  console.log(`embedder: ${built.answerer.index.embedder.id}`);
   console.log(`ingest:        median ${ms(percentile(ingestRuns, 0.5))} (${ingestRuns.length} runs)`);
-  console.log(`index build:   ${ms(buildMs)} (ingest + embed + insert + save)`);
+  console.log(`index build:   ${ms(built.openMs)} (lexicon + ingest + embed + insert + save)`);
   const mb = (path: string) => (statSync(path).size / 1e6).toFixed(1);
-  console.log(`saved index:   ${mb(indexPath)} MB JSON + ${mb(`${indexPath}.vectors`)} MB vectors`);
-  console.log(`cold load:     ${ms(loadMs)} (fingerprint + read + restore + verify)`);
+  console.log(
+    `saved index:   ${mb(config.INDEX_PATH)} MB JSON + ${mb(`${config.INDEX_PATH}.vectors`)} MB vectors`,
+  );
+  console.log(`cold load:     ${ms(loaded.openMs)} (lexicon + fingerprint + read + restore + verify)`);
   console.log(
     `warm ask:      p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}, max ${ms(Math.max(...latencies))} over ${latencies.length} answers`,
   );
   console.log(`memory:        ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB RSS`);
   rmSync(work, { recursive: true, force: true });
-  if (scale) rmSync(articlesDir, { recursive: true, force: true });
+  if (scale) rmSync(config.ARTICLES_DIR, { recursive: true, force: true });
 });

@@ -4,10 +4,9 @@
  * side off, to measure its contribution. Exit code 1 when a question is wrong.
  */
 
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createEngine } from '../engine.ts';
-import { type EvalQuestion, readQuestions } from '../eval/questions.ts';
+import { type EvalQuestion, questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { allRight, scoreAnswer, summarise, type Verdict } from '../eval/score.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { loadEnvironment, runCommand } from './common.ts';
@@ -30,13 +29,7 @@ function table(title: string, verdicts: Verdict[]): string {
 runCommand(async (args) => {
   if (args.includes('--help')) return void console.log(HELP);
   const config = loadEnvironment();
-  const dir = join(PROJECT_ROOT, 'data/eval');
-  const files = args.length
-    ? args.map((a) => resolve(a))
-    : readdirSync(dir)
-        .filter((f) => f.endsWith('.jsonl'))
-        .sort()
-        .map((f) => join(dir, f));
+  const files = args.length ? args.map((a) => resolve(a)) : questionSetFiles();
   const questions: EvalQuestion[] = files.flatMap(readQuestions);
   const engine = await createEngine(config, { warn: (m) => console.error(`warning: ${m}`) });
 

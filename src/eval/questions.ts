@@ -1,7 +1,9 @@
 /** Evaluation questions (JSON lines, the format of `data/eval/dev.jsonl`), validated with zod. */
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../paths.ts';
 
 export const EvalQuestionSchema = z.object({
   id: z.string().min(1),
@@ -35,4 +37,12 @@ export function readQuestions(path: string): EvalQuestion[] {
         );
       return parsed.data;
     });
+}
+
+/** The project's question sets: every `.jsonl` file of `data/eval`, in name order. */
+export function questionSetFiles(dir = join(PROJECT_ROOT, 'data/eval')): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
 }
