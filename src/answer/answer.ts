@@ -22,8 +22,6 @@ export const CITATIONS_PER_ANSWER = 5;
 export interface AnswerOptions extends SearchOptions {
   /** Skip this many citations (the bot's "More" button pages through an answer). */
   offset?: number;
-  /** How many citations (at most 5 in an Answer; inline mode asks for more). */
-  limit?: number;
 }
 
 /** An article as channels show it (the /sources list, the "Source" button). */
@@ -91,10 +89,9 @@ export function createAnswerer(index: SearchIndex, lexicon: Lexicon): Answerer {
     if (result.unanswered) return none(result.unanswered, asked);
 
     const offset = options.offset ?? 0;
-    const limit = Math.min(options.limit ?? CITATIONS_PER_ANSWER, CITATIONS_PER_ANSWER);
     const citations = result.hits
       .filter(isVerbatim)
-      .slice(offset, offset + limit)
+      .slice(offset, offset + CITATIONS_PER_ANSWER)
       .map(citationOf);
     if (citations.length === 0) return none('no-match', asked);
     const notes = [
