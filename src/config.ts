@@ -3,6 +3,7 @@
  * `process.env`. Errors name the variable; secrets never appear in them.
  */
 
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './paths.ts';
@@ -18,9 +19,22 @@ const path = (fallback: string) =>
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
+/** A folder that must exist when the program starts (checked here so that the error names the variable). */
+const existingDirectory = (fallback: string) =>
+  path(fallback).refine(
+    (p) => {
+      try {
+        return statSync(p).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not an existing folder' },
+  );
+
 const CoreSchema = z
   .object({
-    ARTICLES_DIR: path('data/articles'),
+    ARTICLES_DIR: existingDirectory('data/articles'),
     LEXICON_PATH: path('data/lexicon.json'),
     INDEX_PATH: path('.cache/index.json'),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
@@ -45,7 +59,12 @@ const csvOfIds = z.preprocess(
           .map((s) => s.trim())
           .filter(Boolean)
       : v,
-  z.array(z.coerce.number().int().positive()).default([]),
+  z
+    .array(
+      z.string().regex(/^\d{1,15}$/, 'is malformed: expected Telegram user ids (digits), comma-separated'),
+    )
+    .default([])
+    .transform((ids) => ids.map(Number)),
 );
 
 const BotSchema = z
@@ -67,6 +86,18 @@ const BotSchema = z
     WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may hold only A-Z a-z 0-9 _ -')),
     WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+    INLINE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
+    OPS_PORT: z.coerce.number().int().min(0).max(65_535).default(9090),
+    STATE_DIR: path('.cache/state'),
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
+    ANSWER_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(48),
+    STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    STOP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(8),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== 'webhook') return;
@@ -97,6 +128,21 @@ function parse<T extends z.ZodType>(schema: T, env: Record<string, string | unde
         ? issue.message
         : `is invalid: ${issue.message}`;
   throw new ConfigError(`${variable} ${reason}`);
+}
+
+/** The secret values among the settings (whatever their validity), for scrubbing logs and fatal errors. */
+export function secretsOf(env: Record<string, string | undefined>): string[] {
+  const redisPassword = (() => {
+    try {
+      const url = new URL(env.REDIS_URL ?? '');
+      return decodeURIComponent(url.password);
+    } catch {
+      return undefined;
+    }
+  })();
+  return [env.TELEGRAM_BOT_TOKEN, env.EMBEDDINGS_API_KEY, env.WEBHOOK_SECRET, env.REDIS_URL, redisPassword]
+    .map((s) => s?.trim())
+    .filter((s): s is string => typeof s === 'string' && s.length >= 6);
 }
 
 /** Settings every command needs (paths, embedder, logging). */

@@ -1,46 +1,56 @@
 /**
  * Builds the bot: API transformers, then middleware in the order grammY's plugins need (the rate limiter before
- * sequentialize), then one composer per feature.
+ * sequentialize, sessions after it), then one composer per feature.
  */
 
 import { autoRetry } from '@grammyjs/auto-retry';
-import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
-import type { BotDeps } from './deps.ts';
+import { Bot, GrammyError, session } from 'grammy';
+import type { BotContext, BotDeps } from './deps.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { buttonsFeature } from './features/buttons.ts';
 import { inlineFeature } from './features/inline.ts';
 import { startFeature } from './features/start.ts';
-import { messages, uiLanguage } from './messages.ts';
-import { observeUpdates } from './middlewares.ts';
+import { messages } from './messages.ts';
+import { deferWhenStopping, lowerCaseCommands, observeUpdates, rateLimits } from './middlewares.ts';
+import type { SessionData } from './state.ts';
 
 /** Updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
+/** Methods whose failures the update source handles itself (retrying them blindly would hide a wrong token). */
+const SOURCE_METHODS = new Set(['getMe', 'getUpdates']);
+
 /** Creates the bot (not started). */
-export function createBot(token: string, deps: BotDeps): Bot<Context> {
-  const bot = new Bot<Context>(token, { client: { apiRoot: deps.apiRoot } });
-  // 429 (retry_after) and 5xx are retried here, so handlers never see them.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 30 }));
+export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.apiRoot } });
+  // Innermost: count every 429 the Bot API answers, retried or not.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429) deps.metrics.tooManyRequests.inc({ method });
+    return result;
+  });
+  // 429 (however long retry_after is, up to 15 minutes: the reply waits in its chat's queue) and 5xx are
+  // retried here, so handlers never see them; a storm of short 429s is retried as often as it takes.
+  const retry = autoRetry({ maxRetryAttempts: 50, maxDelaySeconds: 900 });
+  bot.api.config.use((prev, method, payload, signal) =>
+    SOURCE_METHODS.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+  );
 
   bot.use(observeUpdates(deps));
+  bot.use(...rateLimits(deps));
+  // Concurrent across chats, in order within a chat (and within a user's inline queries).
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(deferWhenStopping(deps));
   bot.use(
-    limit({
-      timeFrame: 60_000,
-      limit: deps.rateLimitPerMinute,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        const text = messages[uiLanguage(ctx.from?.language_code)].rateLimited;
-        if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 5 });
-        else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
-        else await ctx.reply(text);
-      },
+    session<SessionData, BotContext>({
+      storage: deps.state.sessions,
+      initial: () => ({ lang: 'auto' }),
+      getSessionKey: (ctx) => ctx.from?.id.toString(),
     }),
   );
-  // Concurrent across chats, in order within a chat (and within a user's inline queries).
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(lowerCaseCommands);
   bot.use(
     startFeature(deps),
     adminFeature(deps),
@@ -55,13 +65,19 @@ export function createBot(token: string, deps: BotDeps): Bot<Context> {
   return bot;
 }
 
-/** Registers the commands in English (the default) and Arabic. */
-export async function registerCommands(bot: Bot<Context>): Promise<void> {
+/** Registers the commands in English (the default) and Arabic; a Bot API that lacks the method gets a warning. */
+export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
   for (const lang of ['en', 'ar'] as const) {
     const commands = Object.entries(messages[lang].commands).map(([command, description]) => ({
       command,
       description,
     }));
-    await bot.api.setMyCommands(commands, lang === 'en' ? {} : { language_code: lang });
+    try {
+      await bot.api.setMyCommands(commands, lang === 'en' ? {} : { language_code: lang });
+    } catch (error) {
+      if (!(error instanceof GrammyError)) throw error;
+      deps.logger.warn({ err: error }, 'setMyCommands failed: the command menu is not registered');
+      return;
+    }
   }
 }

@@ -1,8 +1,21 @@
 /** What the bot is built from: everything explicit, nothing read from the environment. */
 
+import type { Context, SessionFlavor } from 'grammy';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
-import type { AskedQuestions, Preferences } from './state.ts';
+import type { BotMetrics } from './metrics.ts';
+import type { BotState, SessionData } from './state.ts';
+
+/** The context every handler sees: grammY's, with the user's session. */
+export type BotContext = Context & SessionFlavor<SessionData>;
+
+/** Shared between the update source and the middleware: whether new work may still start. */
+export interface Delivery {
+  /** Set when polling stops: updates not yet started are left unconfirmed for the next run. */
+  stopping: boolean;
+  /** Updates that arrived at the handlers after the stop began, and were not handled. */
+  deferred: Set<number>;
+}
 
 export interface BotDeps {
   library: Library;
@@ -10,10 +23,11 @@ export interface BotDeps {
   /** Telegram user ids allowed to /reload and to add articles. */
   admins: ReadonlySet<number>;
   rateLimitPerMinute: number;
+  /** Inline queries (sent per keystroke) have their own budget. */
+  inlineLimitPerMinute: number;
   /** Bot API root, for downloading uploaded documents. */
   apiRoot: string;
-  asked: AskedQuestions;
-  preferences: Preferences;
-  /** The highest update id handled so far, confirmed to Telegram on stop so that none is answered twice. */
-  updates: { lastHandled: number };
+  state: BotState;
+  metrics: BotMetrics;
+  delivery: Delivery;
 }

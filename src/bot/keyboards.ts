@@ -35,7 +35,7 @@ export function encodeAction(a: ButtonAction): string {
 export function decodeAction(data: string): ButtonAction | null {
   const [kind, a = '', b = '', c = ''] = data.split(':');
   const n = (s: string) => (/^\d{1,4}$/.test(s) ? Number(s) : Number.NaN);
-  const key = /^[0-9a-z]{1,12}$/.test(a) ? a : null;
+  const key = /^[0-9a-z]{16}$/.test(a) ? a : null;
   if (kind === 'm' && key && !Number.isNaN(n(b))) return { kind: 'more', key, offset: n(b) };
   if (kind === 'c' && key && !Number.isNaN(n(b))) return { kind: 'context', key, index: n(b) };
   if (kind === 's' && key && !Number.isNaN(n(b)) && !Number.isNaN(n(c)))

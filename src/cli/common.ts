@@ -2,7 +2,8 @@
 
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
-import { ConfigError, type CoreConfig, parseConfig } from '../config.ts';
+import { ConfigError, type CoreConfig, parseConfig, secretsOf } from '../config.ts';
+import { fatalLine } from '../logger.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 /** Bad usage: exit code 2 with a one-line message. */
@@ -16,15 +17,19 @@ export function loadEnvironment(): CoreConfig {
   return parseConfig(process.env);
 }
 
-/** Runs a command's main function with the process arguments; maps errors to a one-line message and exit code. */
+/**
+ * Runs a command's main function with the process arguments; maps errors to a one-line message and exit code.
+ * The message is scrubbed of every secret the settings hold: an endpoint may echo a key in its error.
+ */
 export function runCommand(main: (args: string[]) => Promise<void>): void {
   main(process.argv.slice(2)).catch((error: unknown) => {
+    const secrets = secretsOf(process.env);
     if (error instanceof UsageError || error instanceof ConfigError) {
-      console.error(error.message);
+      console.error(fatalLine(error.message, secrets));
       process.exitCode = 2;
       return;
     }
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    console.error(fatalLine(error, secrets));
     process.exitCode = 1;
   });
 }

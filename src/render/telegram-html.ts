@@ -18,6 +18,15 @@ import type { Answer, Citation, Language } from '../answer/schema.ts';
 export const MESSAGE_LIMITS = { characters: 4096, entities: 100 } as const;
 /** Quotes longer than this are shown in an expandable blockquote. */
 const EXPANDABLE_FROM = 300;
+/**
+ * Caps (in characters) on what one citation shows, so that one odd article cannot make a reply of hundreds of
+ * messages: with the headline, the outlet, the speaker and the quote capped, a citation always fits one message.
+ * Cut text is marked; the whole article is behind the Source button.
+ */
+export const SHOWN_LIMITS = { headline: 200, label: 120, quote: 3000, paragraph: 3000 } as const;
+
+/** The mark where a text was cut; the whole text is behind the Source button. */
+const CUT_MARK: Record<Language, string> = { en: '[… the rest is in Source]', ar: '[… والبقية في المصدر]' };
 
 /** Escapes text for Telegram's HTML parse mode (the only entities it knows are &lt; &gt; &amp; &quot;). */
 export function escapeHtml(text: string): string {
@@ -36,36 +45,67 @@ export function measureHtml(html: string): { characters: number; entities: numbe
   return { characters: [...text].length, entities };
 }
 
-function quoteHtml(quote: string, continued = false): string {
-  const tag = [...quote].length > EXPANDABLE_FROM ? 'blockquote expandable' : 'blockquote';
-  return `<${tag}>${continued ? '… ' : ''}${escapeHtml(quote)}</blockquote>`;
-}
-
-/** A quote too long for one message, cut at white space into pieces that fit. */
-function quotePieces(quote: string, room: number): string[] {
-  const pieces: string[] = [];
-  let rest = quote;
-  while ([...rest].length > room) {
-    const cut = rest.lastIndexOf(' ', room) > room / 2 ? rest.lastIndexOf(' ', room) : room;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut).trimStart();
+/**
+ * The first `max` characters (code points) of a text, ending at white space when one is near; `cut` says how
+ * the text continues when it was cut. Linear in `max`, whatever the text's length.
+ */
+export function capText(text: string, max: number, cut = '…'): string {
+  if (text.length <= max) return text;
+  const points: string[] = [];
+  for (const point of text) {
+    points.push(point);
+    if (points.length > max) break;
   }
-  return [...pieces, rest];
+  if (points.length <= max) return text;
+  let end = max;
+  const floor = Math.max(0, max - 80);
+  while (end > floor && !/\s/.test(points[end - 1]!)) end--;
+  if (end === floor) end = max;
+  return `${points.slice(0, end).join('').trimEnd()} ${cut}`;
 }
 
-/** One citation: number and speaker, date as the source gives it, outlet and headline, the quote. */
+function quoteHtml(quote: string): string {
+  const tag = [...quote].length > EXPANDABLE_FROM ? 'blockquote expandable' : 'blockquote';
+  return `<${tag}>${escapeHtml(quote)}</blockquote>`;
+}
+
+/**
+ * One citation: number and speaker, date as the source gives it, outlet and headline, the quote; as a list of
+ * messages (one, since every part is capped).
+ */
 export function renderCitation(c: Citation, n: number, lang: Language): string[] {
-  const speaker = `<b>${n}. ${escapeHtml(speakerPhrase(c.speaker, lang))}</b>`;
-  const date = `🗓 ${escapeHtml(sourceDatePhrase(c.date, lang))}`;
+  const speaker = `<b>${n}. ${escapeHtml(capText(speakerPhrase(c.speaker, lang), SHOWN_LIMITS.label))}</b>`;
+  const date = `🗓 ${escapeHtml(capText(sourceDatePhrase(c.date, lang), SHOWN_LIMITS.label))}`;
   const link = c.source.url
     ? ` <a href="${escapeHtml(c.source.url)}">${lang === 'en' ? 'link' : 'الرابط'}</a>`
     : '';
-  const source = `📰 <i>${escapeHtml(isolatedSourcePhrase(c.source, lang))}</i>${link}`;
+  const shownSource = {
+    ...c.source,
+    title: c.source.title === null ? null : capText(c.source.title, SHOWN_LIMITS.headline),
+    outlet: c.source.outlet === null ? null : capText(c.source.outlet, SHOWN_LIMITS.label),
+  };
+  const source = `📰 <i>${escapeHtml(isolatedSourcePhrase(shownSource, lang))}</i>${link}`;
   const head = `${speaker}\n${date}\n${source}`;
-  const room = MESSAGE_LIMITS.characters - measureHtml(head).characters - 50;
-  return quotePieces(c.quote, room).map((piece, i) =>
-    i === 0 ? `${head}\n${quoteHtml(piece)}` : quoteHtml(piece, true),
-  );
+  return [`${head}\n${quoteHtml(capText(c.quote, SHOWN_LIMITS.quote, CUT_MARK[lang]))}`];
+}
+
+/**
+ * The paragraph around a quote, with the quote in bold; a very long paragraph is shown as a window around the
+ * quote with both cuts marked.
+ */
+export function renderContext(paragraph: string, quote: string, lang: Language): string {
+  const shownQuote = capText(quote, SHOWN_LIMITS.paragraph, CUT_MARK[lang]);
+  const at = paragraph.indexOf(quote);
+  if (at < 0) return escapeHtml(capText(paragraph, SHOWN_LIMITS.paragraph, CUT_MARK[lang]));
+  const side = Math.max(0, Math.floor((SHOWN_LIMITS.paragraph - [...shownQuote].length) / 2));
+  // Code-point windows of `side` on each side, taken from slices of at most 2 × side UTF-16 units.
+  const before = [...paragraph.slice(Math.max(0, at - side * 2), at)];
+  const after = [...paragraph.slice(at + quote.length, at + quote.length + side * 2)];
+  const cutBefore = before.length > side || at > side * 2;
+  const cutAfter = after.length > side || at + quote.length + side * 2 < paragraph.length;
+  const head = `${cutBefore ? '… ' : ''}${before.slice(before.length - Math.min(side, before.length)).join('')}`;
+  const tail = `${after.slice(0, side).join('')}${cutAfter ? ' …' : ''}`;
+  return `${escapeHtml(head)}<b>${escapeHtml(shownQuote)}</b>${escapeHtml(tail)}`;
 }
 
 /** Packs blocks into messages within the limits, never splitting a block. */

@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.ts';
 import type { BotDeps } from '../../src/bot/deps.ts';
 import { type RunningBot, serveBot } from '../../src/bot/serve.ts';
-import { AskedQuestions, Preferences } from '../../src/bot/state.ts';
 import { parseConfig } from '../../src/config.ts';
-import { openLibrary } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { testDeps } from './deps.ts';
 import { checkTelegramHtml, FakeBotApi } from './fake-bot-api.ts';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
@@ -84,16 +82,14 @@ beforeAll(async () => {
       done();
     },
   });
-  const deps: BotDeps = {
-    library: await openLibrary(core),
-    logger: createLogger('info', [TOKEN], sink),
-    admins: new Set([ADMIN]),
-    rateLimitPerMinute: 6,
+  const deps: BotDeps = await testDeps({
+    core,
     apiRoot: api.url,
-    asked: new AskedQuestions(),
-    preferences: new Preferences(),
-    updates: { lastHandled: 0 },
-  };
+    token: TOKEN,
+    admins: [ADMIN],
+    rateLimitPerMinute: 6,
+    log: sink,
+  });
   running = await serveBot(createBot(TOKEN, deps), deps, { mode: 'polling' });
 });
 

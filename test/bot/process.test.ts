@@ -6,13 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.ts';
-import type { BotDeps } from '../../src/bot/deps.ts';
 import { serveBot } from '../../src/bot/serve.ts';
-import { AskedQuestions, Preferences } from '../../src/bot/state.ts';
 import { parseConfig } from '../../src/config.ts';
-import { openLibrary } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { testDeps } from './deps.ts';
 import { FakeBotApi } from './fake-bot-api.ts';
 
 const TOKEN = '987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw2';
@@ -99,16 +96,11 @@ describe('bot process', () => {
 
 describe('webhook mode', () => {
   it('sets the webhook with its secret, answers updates posted to it, and refuses a wrong secret', async () => {
-    const deps: BotDeps = {
-      library: await openLibrary(parseConfig({ INDEX_PATH: indexPath })),
-      logger: createLogger('silent', [TOKEN]),
-      admins: new Set(),
-      rateLimitPerMinute: 20,
+    const deps = await testDeps({
+      core: parseConfig({ INDEX_PATH: indexPath }),
       apiRoot: api.url,
-      asked: new AskedQuestions(),
-      preferences: new Preferences(),
-      updates: { lastHandled: 0 },
-    };
+      token: TOKEN,
+    });
     const running = await serveBot(createBot(TOKEN, deps), deps, {
       mode: 'webhook',
       url: 'https://bot.example.org/telegram',

@@ -9,6 +9,8 @@ import {
   packMessages,
   renderAnswer,
   renderCitation,
+  renderContext,
+  SHOWN_LIMITS,
 } from '../../src/render/telegram-html.ts';
 import { checkTelegramHtml } from '../bot/fake-bot-api.ts';
 
@@ -77,15 +79,45 @@ describe('splitting', () => {
     expect(measureHtml(messages[0]!).entities).toBeLessThanOrEqual(100);
   });
 
-  it('cuts a quote longer than a message into continued pieces, losing no word', () => {
-    const quote = Array.from({ length: 1500 }, (_, i) => `ك${i}`).join(' ');
+  it('keeps a quote up to the cap whole and verbatim in one message', () => {
+    const quote = Array.from({ length: 500 }, (_, i) => `ك${i}`).join(' ');
+    expect(quote.length).toBeLessThan(SHOWN_LIMITS.quote);
     const pieces = renderCitation(citation(quote), 1, 'ar');
-    expect(pieces.length).toBeGreaterThan(1);
-    const text = pieces
-      .map((p) => p.replace(/^[\s\S]*?<blockquote[^>]*>(?:… )?/, '').replace(/<\/blockquote>$/, ''))
-      .join(' ');
-    expect(text.replace(/\s+/g, ' ')).toBe(quote);
-    for (const p of pieces) expect(measureHtml(p).characters).toBeLessThanOrEqual(MESSAGE_LIMITS.characters);
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]).toContain(`<blockquote expandable>${quote}</blockquote>`);
+  });
+});
+
+describe('caps on what one citation shows (finding 2 and 10)', () => {
+  it('renders a 4,000-character headline and a 1 MB one-word quote in at most two valid messages, cuts marked', () => {
+    const headline = 'ع'.repeat(4000);
+    const quote = 'كلمة '.repeat(200_000).trim();
+    const pieces = renderCitation(
+      citation(quote, { source: { ...citation('').source, title: headline } }),
+      1,
+      'en',
+    );
+    expect(pieces).toHaveLength(1);
+    for (const p of pieces) {
+      expect(checkTelegramHtml(p)).toBeNull();
+      expect(measureHtml(p).characters).toBeLessThanOrEqual(MESSAGE_LIMITS.characters);
+    }
+    const all = pieces.join('\n');
+    expect(all).toContain(`${'ع'.repeat(SHOWN_LIMITS.headline)} …`);
+    expect(all).not.toContain('ع'.repeat(SHOWN_LIMITS.headline + 1));
+    expect(all).toContain('[… the rest is in Source]');
+    const answerMessages = renderAnswer(answer(Array.from({ length: 5 }, () => citation(quote))));
+    expect(answerMessages.length).toBeLessThanOrEqual(6);
+  });
+
+  it('shows a window around the quote of a huge paragraph, with both cuts marked', () => {
+    const paragraph = `${'قبل '.repeat(2000)}هذا هو الاقتباس${' بعد'.repeat(2000)}`;
+    const html = renderContext(paragraph, 'هذا هو الاقتباس', 'ar');
+    expect(html).toMatch(/^… .*<b>هذا هو الاقتباس<\/b>.* …$/s);
+    expect(measureHtml(html).characters).toBeLessThanOrEqual(SHOWN_LIMITS.paragraph + 10);
+    expect(renderContext('قبل هذا هو الاقتباس بعد', 'هذا هو الاقتباس', 'ar')).toBe(
+      'قبل <b>هذا هو الاقتباس</b> بعد',
+    );
   });
 });
 
@@ -105,9 +137,9 @@ describe('no answer', () => {
 describe('buttons', () => {
   it('keeps callback data short ASCII and rejects anything else', () => {
     const actions = [
-      { kind: 'more', key: 'zzzzzz', offset: 10 },
-      { kind: 'context', key: 'a1', index: 4 },
-      { kind: 'source', key: 'a1', index: 4, page: 12 },
+      { kind: 'more', key: 'zzzzzzzzzzzzzzzz', offset: 10 },
+      { kind: 'context', key: '0123456789abcdef', index: 4 },
+      { kind: 'source', key: '0123456789abcdef', index: 4, page: 12 },
       { kind: 'lang', choice: 'ar' },
       { kind: 'ask', index: 2 },
     ] as const;
@@ -116,7 +148,8 @@ describe('buttons', () => {
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
       expect(decodeAction(data)).toEqual(a);
     }
-    for (const bad of ['', 'x', 'm:', 'm:ABC:1', 'l:fr', 's:a:1', 'm:a:99999'])
+    // Short counters (the old ids, guessable) are refused as well.
+    for (const bad of ['', 'x', 'm:', 'm:ABC:1', 'l:fr', 's:a:1', 'm:a:99999', 'c:1:0'])
       expect(decodeAction(bad)).toBeNull();
   });
 

@@ -1,15 +1,15 @@
 /**
  * Questions: any text in a private chat; in groups only when the bot is mentioned or replied to, or via /ask.
- * Anything else a user sends privately (a photo, a sticker) gets a short explanation.
+ * Anything else a user sends privately (a photo, a sticker, an unknown command) gets a short explanation.
  */
 
-import { Composer, type Context } from 'grammy';
-import type { BotDeps } from '../deps.ts';
+import { Composer } from 'grammy';
+import type { BotContext, BotDeps } from '../deps.ts';
 import { messages, uiLanguage } from '../messages.ts';
 import { replyWithAnswer } from '../reply.ts';
 
 /** The question in a group message addressed to the bot, without the @mention; null when not addressed. */
-export function addressedText(ctx: Context): string | null {
+export function addressedText(ctx: BotContext): string | null {
   const msg = ctx.message;
   if (!msg?.text) return null;
   const username = ctx.me.username.toLowerCase();
@@ -25,19 +25,21 @@ export function addressedText(ctx: Context): string | null {
   return text.trim();
 }
 
-export function askFeature(deps: BotDeps): Composer<Context> {
-  const composer = new Composer<Context>();
+export function askFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const ui = (ctx: BotContext) => messages[uiLanguage(ctx.from?.language_code)];
 
   composer.command('ask', (ctx) => replyWithAnswer(ctx, deps, ctx.match));
 
   const privateChats = composer.chatType('private');
-  privateChats.on('message:text', async (ctx, next) => {
-    if (ctx.message.text.startsWith('/')) return next();
+  privateChats.on('message:text', async (ctx) => {
+    // Known commands were handled before this point.
+    if (ctx.message.text.startsWith('/')) return void (await ctx.reply(ui(ctx).unknownCommand));
     await replyWithAnswer(ctx, deps, ctx.message.text);
   });
   privateChats.on('message', async (ctx, next) => {
     if (ctx.message.document) return next();
-    await ctx.reply(messages[uiLanguage(ctx.from.language_code)].notText);
+    await ctx.reply(ui(ctx).notText);
   });
 
   composer.chatType(['group', 'supergroup']).on('message:text', async (ctx) => {

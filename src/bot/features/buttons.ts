@@ -1,11 +1,18 @@
 /** The buttons: More, Context, Source, the language choice and the example questions of /start. */
 
-import { Composer, type Context } from 'grammy';
+import { Composer } from 'grammy';
 import { CITATIONS_PER_ANSWER, type SourceArticle } from '../../answer/answer.ts';
 import { sourceDatePhrase } from '../../answer/phrases.ts';
 import type { Language } from '../../answer/schema.ts';
-import { escapeHtml, packMessages, renderCitation } from '../../render/telegram-html.ts';
-import type { BotDeps } from '../deps.ts';
+import {
+  capText,
+  escapeHtml,
+  packMessages,
+  renderCitation,
+  renderContext,
+  SHOWN_LIMITS,
+} from '../../render/telegram-html.ts';
+import type { BotContext, BotDeps } from '../deps.ts';
 import { answerKeyboard, decodeAction, encodeAction } from '../keyboards.ts';
 import { messages, uiLanguage } from '../messages.ts';
 import { replyWithAnswer, sendHtml } from '../reply.ts';
@@ -33,8 +40,8 @@ export function pagesOf(text: string, size = SOURCE_PAGE_CHARACTERS): string[] {
   return current ? [...pages, current] : pages;
 }
 
-export function buttonsFeature(deps: BotDeps): Composer<Context> {
-  const composer = new Composer<Context>();
+export function buttonsFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
 
   composer.on('callback_query:data', async (ctx) => {
     const ui = messages[uiLanguage(ctx.from.language_code)];
@@ -43,7 +50,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
     if (!action) return void (await ctx.answerCallbackQuery({ text: ui.expired }));
 
     if (action.kind === 'lang') {
-      deps.preferences.set(ctx.from.id, action.choice);
+      ctx.session.lang = action.choice;
       const done =
         messages[action.choice === 'auto' ? uiLanguage(ctx.from.language_code) : action.choice].langSet[
           action.choice
@@ -59,7 +66,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
       return;
     }
 
-    const entry = deps.asked.get(action.key);
+    const entry = await deps.state.loadAnswer(action.key, ctx.chat?.id);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: ui.expired, show_alert: true }));
     const t = messages[entry.lang];
 
@@ -68,6 +75,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
       if (!next.answered) return void (await ctx.answerCallbackQuery({ text: t.noMore }));
       await ctx.answerCallbackQuery();
       entry.shown.splice(action.offset, next.citations.length, ...next.citations);
+      await deps.state.updateAnswer(action.key, entry);
       const blocks = next.citations.flatMap((c, i) => renderCitation(c, action.offset + i + 1, entry.lang));
       const keyboard = answerKeyboard(
         action.key,
@@ -88,11 +96,7 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
     if (action.kind === 'context') {
       const paragraph =
         article.text.split('\n').find((line) => line.includes(citation.quote)) ?? citation.quote;
-      const at = paragraph.indexOf(citation.quote);
-      const marked =
-        at < 0
-          ? escapeHtml(paragraph)
-          : `${escapeHtml(paragraph.slice(0, at))}<b>${escapeHtml(citation.quote)}</b>${escapeHtml(paragraph.slice(at + citation.quote.length))}`;
+      const marked = renderContext(paragraph, citation.quote, entry.lang);
       return void (await sendHtml(
         ctx,
         packMessages([`<i>${t.contextTitle}</i>`, `<blockquote expandable>${marked}</blockquote>`]),
@@ -123,8 +127,8 @@ export function buttonsFeature(deps: BotDeps): Composer<Context> {
 function sourceDetails(article: SourceArticle, lang: Language): string {
   const t = messages[lang];
   const rows = [
-    `<b>${t.sourceTitle}: ${escapeHtml(article.title ?? t.noTitle)}</b>`,
-    article.outlet ? `📰 ${escapeHtml(article.outlet)}` : null,
+    `<b>${t.sourceTitle}: ${escapeHtml(capText(article.title ?? t.noTitle, SHOWN_LIMITS.headline))}</b>`,
+    article.outlet ? `📰 ${escapeHtml(capText(article.outlet, SHOWN_LIMITS.label))}` : null,
     `🗓 ${escapeHtml(sourceDatePhrase(article.date, lang))}`,
     article.url ? `🔗 <a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a>` : null,
     `📄 <code>${escapeHtml(article.id)}</code>`,

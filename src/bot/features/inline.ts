@@ -1,18 +1,18 @@
 /** Inline mode: "@bot question" in any chat lists citations ready to share; an empty query suggests questions. */
 
-import { Composer, type Context } from 'grammy';
+import { Composer } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
 import { MAX_QUESTION_LENGTH } from '../../answer/answer.ts';
 import { citationSummary, escapeHtml, renderSharedCitation } from '../../render/telegram-html.ts';
-import type { BotDeps } from '../deps.ts';
+import type { BotContext, BotDeps } from '../deps.ts';
 import { messages, uiLanguage } from '../messages.ts';
 import { framing } from '../reply.ts';
 
 /** Inline results are cached by Telegram for this long (seconds). */
 const CACHE_SECONDS = 60;
 
-export function inlineFeature(deps: BotDeps): Composer<Context> {
-  const composer = new Composer<Context>();
+export function inlineFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
 
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim().slice(0, MAX_QUESTION_LENGTH);
@@ -32,7 +32,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
     const first = await deps.library.answer(query);
     const second =
       first.answered && first.citations.length === 5 ? await deps.library.answer(query, { offset: 5 }) : null;
-    const lang = framing(deps, ctx, first.language);
+    const lang = framing(ctx, first.language);
     if (!first.answered) {
       const results: InlineQueryResult[] = [
         {

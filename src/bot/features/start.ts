@@ -1,9 +1,9 @@
 /** /start, /help, /sources and /lang. */
 
-import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { sourceDatePhrase } from '../../answer/phrases.ts';
-import { escapeHtml, packMessages } from '../../render/telegram-html.ts';
-import type { BotDeps } from '../deps.ts';
+import { capText, escapeHtml, packMessages, SHOWN_LIMITS } from '../../render/telegram-html.ts';
+import type { BotContext, BotDeps } from '../deps.ts';
 import { encodeAction } from '../keyboards.ts';
 import { messages, uiLanguage } from '../messages.ts';
 
@@ -12,8 +12,8 @@ export function examples(deps: BotDeps, lang: 'en' | 'ar'): string[] {
   return deps.library.coverage().examples[lang];
 }
 
-export function startFeature(deps: BotDeps): Composer<Context> {
-  const composer = new Composer<Context>();
+export function startFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
 
   composer.command('start', async (ctx) => {
     const lang = uiLanguage(ctx.from?.language_code);
@@ -31,8 +31,8 @@ export function startFeature(deps: BotDeps): Composer<Context> {
     const articles = deps.library.articles();
     const lines = articles.map((a, i) => {
       const date = (a.date.text ?? a.date.iso) ? sourceDatePhrase(a.date, lang) : t.noDate;
-      const outlet = a.outlet ? ` — ${escapeHtml(a.outlet)}` : '';
-      return `${i + 1}. <b>${escapeHtml(a.title ?? t.noTitle)}</b>${outlet}\n🗓 ${escapeHtml(date)}`;
+      const outlet = a.outlet ? ` — ${escapeHtml(capText(a.outlet, SHOWN_LIMITS.label))}` : '';
+      return `${i + 1}. <b>${escapeHtml(capText(a.title ?? t.noTitle, SHOWN_LIMITS.headline))}</b>${outlet}\n🗓 ${escapeHtml(date)}`;
     });
     for (const html of packMessages([t.sourcesTitle(articles.length), ...lines])) {
       await ctx.reply(html, { parse_mode: 'HTML' });
