@@ -334,7 +334,7 @@ describe('administration', () => {
     const admin = user('en', ADMIN);
     mark = api.calls.length;
     sendCommand('/reload', admin);
-    expect((await waitMessages(ADMIN, 1, mark))[0]!.text).toMatch(/^Reloaded: 6 articles, 1 warnings\./);
+    expect((await waitMessages(ADMIN, 1, mark))[0]!.text).toMatch(/^Reloaded: 6 articles, 1 warning\./);
   });
 
   it('adds a valid .txt article sent by an admin, and rejects a broken one without changing anything', async () => {

@@ -20,6 +20,7 @@ export async function testDeps(options: {
   inlineLimitPerMinute?: number;
   log?: pino.DestinationStream;
   redisUrl?: string;
+  stateDir?: string;
 }): Promise<BotDeps> {
   return {
     library: await openLibrary(options.core),
@@ -29,7 +30,7 @@ export async function testDeps(options: {
     inlineLimitPerMinute: options.inlineLimitPerMinute ?? 60,
     apiRoot: options.apiRoot,
     state: await createState({
-      stateDir: mkdtempSync(join(tmpdir(), 'state-')),
+      stateDir: options.stateDir ?? mkdtempSync(join(tmpdir(), 'state-')),
       redisUrl: options.redisUrl,
       answerTtlSeconds: 3600,
     }),

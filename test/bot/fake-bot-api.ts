@@ -1,13 +1,19 @@
 /**
  * A Bot-API-shaped HTTP server on 127.0.0.1 for end-to-end tests: long polling with offsets, the methods the bot
  * uses, Telegram's HTML rules and limits (4096 characters, 100 entities, 64-byte ids and callback data), files,
- * and injected faults (429 with retry_after, 500).
+ * and injected faults: 429 with retry_after, 500, 409 and 401 answers, odd `getUpdates` results, methods it does
+ * not implement (like some emulators), answers that echo the request path, and slow methods.
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 type Params = Record<string, unknown>;
+/** An injected answer: an HTTP error code, or a 200 whose `result` is the given odd value. */
+type Fault =
+  | { code: 429; retryAfter: number }
+  | { code: 400 | 401 | 409 | 500; description?: string }
+  | { code: 200; result: unknown };
 export interface Call {
   method: string;
   params: Params;
@@ -80,7 +86,11 @@ export class FakeBotApi {
   readonly calls: Call[] = [];
   readonly pollOffsets: number[] = [];
   readonly files = new Map<string, Buffer>();
-  private readonly faults = new Map<string, Array<{ code: 429 | 500; retryAfter?: number }>>();
+  private readonly faults = new Map<string, Array<Fault>>();
+  /** Methods answered 404 "method not found", as by an emulator that lacks them. */
+  readonly unsupported = new Set<string>();
+  /** Milliseconds each call of a method waits before it is answered. */
+  readonly delays = new Map<string, number>();
   private updates: Array<{ update_id: number } & Params> = [];
   private nextUpdateId = 1;
   private messageId = 1000;
@@ -121,10 +131,15 @@ export class FakeBotApi {
   }
 
   /** The next `count` calls of `method` fail with this status. */
-  fail(method: string, code: 429 | 500, count = 1, retryAfter = 1): void {
+  fail(method: string, code: 429 | 500 | 409 | 401, count = 1, retryAfter = 1): void {
+    this.inject(method, code === 429 ? { code, retryAfter } : { code }, count);
+  }
+
+  /** The next `count` calls of `method` get this answer. */
+  inject(method: string, fault: Fault, count = 1): void {
     this.faults.set(method, [
       ...(this.faults.get(method) ?? []),
-      ...Array.from({ length: count }, () => ({ code, retryAfter })),
+      ...Array.from({ length: count }, () => fault),
     ]);
   }
 
@@ -170,6 +185,10 @@ export class FakeBotApi {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
 
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    if (this.unsupported.has(method))
+      return reply(404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     const fault = this.faults.get(method)?.shift();
     if (fault?.code === 429) {
       return reply(429, {
@@ -179,8 +198,17 @@ export class FakeBotApi {
         parameters: { retry_after: fault.retryAfter },
       });
     }
-    if (fault?.code === 500)
-      return reply(500, { ok: false, error_code: 500, description: 'Internal Server Error' });
+    if (fault?.code === 200) return reply(200, { ok: true, result: fault.result });
+    if (fault) {
+      const descriptions = {
+        400: 'Bad Request',
+        401: 'Unauthorized',
+        409: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+        500: 'Internal Server Error',
+      };
+      const description = fault.description ?? descriptions[fault.code];
+      return reply(fault.code, { ok: false, error_code: fault.code, description });
+    }
 
     const ok = (result: unknown) => reply(200, { ok: true, result });
     const bad = (description: string) => reply(400, { ok: false, error_code: 400, description });
