@@ -37,7 +37,8 @@ export async function connect(bot: Bot<BotContext>, deps: BotDeps, timeoutMs: nu
   deps.logger.info({ api_root: deps.apiRoot }, 'connecting to the Bot API');
   for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
     try {
-      await bot.init();
+      // Not bot.init(): it retries getMe forever, silently.
+      bot.botInfo = await bot.api.getMe();
       return;
     } catch (error) {
       if (isTokenRefused(error)) throw new TokenRefusedError('the Bot API refused TELEGRAM_BOT_TOKEN');
