@@ -309,3 +309,51 @@ describe('finding 15: commands, odd messages, plural forms', () => {
     expect(messages.ar.sourcesTitle(100)).toBe('100 مقال:');
   });
 });
+
+describe('finding 6: webhook', () => {
+  it('answers Telegram at once, handles the update after, and answers a redelivered update once', async () => {
+    const wapi = await new FakeBotApi(TOKEN).start();
+    const wchat = chatWith(wapi);
+    wapi.delays.set('sendMessage', 1500);
+    const deps = await testDeps({ core: core(), apiRoot: wapi.url, token: TOKEN });
+    const running = await serveBot(createBot(TOKEN, deps), deps, {
+      mode: 'webhook',
+      url: 'https://bot.example.org/hook',
+      secretToken: 'hook-secret',
+      port: 0,
+      host: '127.0.0.1',
+    });
+    try {
+      const post = (update: object) =>
+        fetch(`http://127.0.0.1:${running.port}/hook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'hook-secret' },
+          body: JSON.stringify(update),
+        });
+      const from = wchat.user();
+      const question = {
+        update_id: 501,
+        message: wchat.textMessage('What did Putin say?', from, wchat.privateChat(from)),
+      };
+      expect((await post(question)).status).toBe(200);
+      // Telegram had its answer before any reply was sent.
+      expect(wapi.calls.filter((c) => c.method === 'sendMessage' && c.status !== undefined)).toEqual([]);
+      expect((await post(question)).status).toBe(200);
+      expect(
+        (await post({ update_id: 502, message: wchat.textMessage('/help', from, wchat.privateChat(from)) }))
+          .status,
+      ).toBe(200);
+      expect((await post({ not: 'an update' })).status).toBe(400);
+      // In order within the chat: once /help is answered, a second handling of 501 would have happened.
+      await wapi.waitFor(() =>
+        wchat.messagesTo(from.id).some((m) => (m.text as string).startsWith('Write a question')),
+      );
+      const answers = wchat.messagesTo(from.id).filter((m) => wchat.buttons(m).length > 0);
+      expect(answers).toHaveLength(1);
+      expect(wchat.messagesTo(from.id)[0]!.text).toContain('Vladimir Putin');
+    } finally {
+      await running.stop();
+      await wapi.stop();
+    }
+  }, 60_000);
+});
