@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseBotConfig, parseConfig } from '../src/config.ts';
+import { ConfigError, parseBotConfig, parseConfig, secretsOf } from '../src/config.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
@@ -28,6 +28,24 @@ describe('configuration', () => {
       expect((error as Error).message).toMatch(/^TELEGRAM_BOT_TOKEN is malformed/);
       expect((error as Error).message).not.toContain('secret-value-123');
     }
+  });
+
+  it('names ADMIN_USER_IDS and ARTICLES_DIR when they are wrong, not "missing" or a raw ENOENT (finding 15)', () => {
+    expect(() => parseBotConfig({ TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_USER_IDS: 'me' })).toThrow(
+      'ADMIN_USER_IDS is malformed: expected Telegram user ids (digits), comma-separated',
+    );
+    expect(() => parseConfig({ ARTICLES_DIR: '/nonexistent/articles' })).toThrow(
+      'ARTICLES_DIR is not an existing folder',
+    );
+    expect(() => parseBotConfig({ TELEGRAM_BOT_TOKEN: TOKEN, REDIS_URL: 'http://x' })).toThrow(
+      /^REDIS_URL is invalid/,
+    );
+  });
+
+  it('lists the secrets among the settings, the Redis password included', () => {
+    expect(
+      secretsOf({ TELEGRAM_BOT_TOKEN: TOKEN, REDIS_URL: 'redis://:p%40ssword1@127.0.0.1:6379' }),
+    ).toEqual([TOKEN, 'redis://:p%40ssword1@127.0.0.1:6379', 'p@ssword1']);
   });
 
   it('parses bot settings', () => {

@@ -357,3 +357,32 @@ describe('finding 6: webhook', () => {
     }
   }, 60_000);
 });
+
+describe('finding 4 (the bot side): reloads and uploads run off the event loop, with a time limit', () => {
+  it('answers a question asked during /reload before the reload is done', async () => {
+    const admin = chat.user('en', 7);
+    const mark = api.calls.length;
+    chat.sendText('/reload', admin);
+    const { from } = chat.sendText('What did Putin say?');
+    const [reloaded] = await chat.waitMessages(admin.id, 1, mark, 60_000);
+    expect(reloaded!.text).toMatch(/^Reloaded: 8 articles/);
+    const sends = api.calls.slice(mark).filter((c) => c.method === 'sendMessage');
+    const answeredAt = sends.findIndex((c) => c.params.chat_id === from.id);
+    const reloadedAt = sends.findIndex((c) => c.params.chat_id === admin.id);
+    expect(answeredAt).toBeGreaterThanOrEqual(0);
+    expect(answeredAt).toBeLessThan(reloadedAt);
+  }, 60_000);
+
+  it('abandons an upload that outlasts the limit, and nothing changes', async () => {
+    const { openLibrary } = await import('../../src/library.ts');
+    const library = await openLibrary(core(), undefined, { timeoutMs: 50 });
+    const before = library.articles().length;
+    const result = await library.addArticle(
+      '905_slow.txt',
+      Buffer.from('عنوان\nقال بوتين إن "هذا نص تجريبي عن المفاوضات" في موسكو.\n'),
+    );
+    expect(result).toEqual({ ok: false, error: 'the work took longer than 0.05 s and was abandoned' });
+    expect(readdirSync(articlesDir)).not.toContain('905_slow.txt');
+    expect(library.articles()).toHaveLength(before);
+  }, 60_000);
+});
