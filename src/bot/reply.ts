@@ -36,7 +36,8 @@ export async function sendHtml(
 
 /** The framing language for a user: their choice, else the question's. */
 export function framing(ctx: BotContext, questionLanguage: Language): Language {
-  const choice = ctx.session?.lang ?? 'auto';
+  // A message without a sender (an anonymous group admin) has no session.
+  const choice = ctx.from ? ctx.session.lang : 'auto';
   return choice === 'auto' ? questionLanguage : choice;
 }
 

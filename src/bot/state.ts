@@ -7,6 +7,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileAdapter } from '@grammyjs/storage-file';
 import { RedisAdapter } from '@grammyjs/storage-redis';
@@ -99,11 +100,24 @@ function answersApi(
   };
 }
 
+/** Removes answer files older than the TTL (the file adapter deletes an expired answer only when it is read). */
+function sweepExpired(folder: string, ttlMs: number): void {
+  const now = Date.now();
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && now - statSync(full).mtimeMs > ttlMs) rmSync(full, { force: true });
+    }
+  };
+  if (existsSync(folder)) walk(folder);
+}
+
 /** One instance: files under the state folder, claims in memory (bounded, with expiry). */
 function createFileState(options: StateOptions): BotState {
   const dir = (name: string) => ({ dirName: join(options.stateDir, name) });
+  sweepExpired(join(options.stateDir, 'answers'), options.answerTtlSeconds * 1000);
   const claims = new Map<string, number>();
-  const handlers: Array<(article: ArticleAdded) => void> = [];
   return {
     kind: 'files',
     sessions: new FileAdapter<SessionData>(dir('sessions')),
@@ -125,9 +139,9 @@ function createFileState(options: StateOptions): BotState {
     },
     delivery: new FileAdapter<DeliveryRecord>(dir('delivery')),
     rateLimitStore: 'MEMORY_STORE',
-    // One instance: nobody else to tell.
+    // One instance: nobody else to tell, nobody to hear from.
     publishArticle: async () => undefined,
-    onArticle: (handler) => void handlers.push(handler),
+    onArticle: () => undefined,
     close: async () => undefined,
   };
 }
