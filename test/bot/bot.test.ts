@@ -10,6 +10,7 @@ import type { BotDeps } from '../../src/bot/deps.ts';
 import { type RunningBot, serveBot } from '../../src/bot/serve.ts';
 import { parseConfig } from '../../src/config.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { chatWith } from './chat.ts';
 import { testDeps } from './deps.ts';
 import { checkTelegramHtml, FakeBotApi } from './fake-bot-api.ts';
 
@@ -20,52 +21,11 @@ const logLines: Array<Record<string, unknown>> = [];
 let rawLog = '';
 let running: RunningBot;
 let articlesDir: string;
-let userCounter = 100;
-
-const user = (language_code = 'en', id = userCounter++) => ({
-  id,
-  is_bot: false,
-  first_name: 'U',
-  language_code,
-});
-let messageCounter = 1;
-function sendText(
-  text: string,
-  from = user(),
-  chat: Record<string, unknown> = { id: from.id, type: 'private' },
-  extra = {},
-) {
-  api.push({ message: { message_id: messageCounter++, date: 0, chat, from, text, ...extra } });
-  return { from, chat };
-}
-/** Sends a command ("/start", "/ask question") with the bot_command entity Telegram attaches. */
-function sendCommand(
-  text: string,
-  from = user(),
-  chat: Record<string, unknown> = { id: from.id, type: 'private' },
-) {
-  const length = text.split(' ')[0]!.length;
-  return sendText(text, from, chat, { entities: [{ type: 'bot_command', offset: 0, length }] });
-}
-/** The first call of a method after the given call index, once it comes. */
-const nextCall = (method: string, since: number) =>
-  api.waitFor((calls) => calls.slice(since).find((c) => c.method === method));
-/** Messages sent to a chat after the given call index. */
-const messagesTo = (chatId: number, since = 0) =>
-  api.calls
-    .slice(since)
-    .filter((c) => c.method === 'sendMessage' && c.status === 200 && c.params.chat_id === chatId)
-    .map((c) => c.params);
-const waitMessages = (chatId: number, count: number, since = 0) =>
-  api.waitFor(() => {
-    const m = messagesTo(chatId, since);
-    return m.length >= count ? m : undefined;
-  });
-const buttons = (params: Record<string, unknown>) =>
-  (
-    (params.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> })
-      ?.inline_keyboard ?? []
-  ).flat();
+let messageCounter = 10_000;
+let callbackCounter = 1;
+const { user, sendText, nextCall, messagesTo, waitMessages, buttons } = chatWith(api, 100);
+/** Sends a command ("/start", "/ask question"); the helper attaches the bot_command entity. */
+const sendCommand = sendText;
 
 beforeAll(async () => {
   await api.start();
@@ -152,7 +112,7 @@ describe('questions in a private chat', () => {
     const press = (data: string) =>
       api.push({
         callback_query: {
-          id: String(userCounter++),
+          id: String(callbackCounter++),
           from,
           chat_instance: 'x',
           data,
