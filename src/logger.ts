@@ -17,7 +17,13 @@ export function scrub(value: unknown, secrets: readonly string[], depth = 0): un
   if (depth > 6) return value;
   if (typeof value === 'string') return scrubString(value, secrets);
   if (value instanceof Error) {
-    return { type: value.name, message: scrub(value.message, secrets), stack: scrub(value.stack, secrets) };
+    // `name` as well: pino's error serializer replaces `type` with the constructor's name of this plain object.
+    return {
+      type: value.name,
+      name: value.name,
+      message: scrub(value.message, secrets),
+      stack: scrub(value.stack, secrets),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
   if (value && typeof value === 'object') {

@@ -30,6 +30,8 @@ export interface RunningBot {
 const UPDATE_CLAIM_SECONDS = 24 * 3600;
 /** Largest webhook body accepted (an update is a few kilobytes). */
 const MAX_BODY_BYTES = 1 << 20;
+/** Updates handled at once in webhook mode; beyond, Telegram is told to come back later (it keeps the update). */
+const MAX_IN_FLIGHT = 1000;
 
 /** Connects to the Bot API (getMe), retrying network and server errors until `timeoutMs`; a refused token stops at once. */
 export async function connect(bot: Bot<BotContext>, deps: BotDeps, timeoutMs: number): Promise<void> {
@@ -83,6 +85,7 @@ export async function serveBot(
     if (req.method !== 'POST') return void res.writeHead(405).end();
     if (req.headers['x-telegram-bot-api-secret-token'] !== options.secretToken)
       return void res.writeHead(401).end();
+    if (inFlight.size >= MAX_IN_FLIGHT) return void res.writeHead(503).end();
     readBody(req, MAX_BODY_BYTES)
       .then((body) => {
         const update = parseUpdate(body);
