@@ -56,11 +56,15 @@ describe('parseQuestion', () => {
   it('translates English topics into Arabic term groups, with synonyms and inflections', () => {
     const q = parse('What did Peskov say about resuming the prisoner exchange?');
     expect(labels('What did Peskov say about resuming the prisoner exchange?')).toEqual([
+      'prisoner exchange',
       'resuming',
-      'prisoner',
-      'exchange',
     ]);
-    const prisoners = q.groups.find((g) => g.label === 'prisoner')!;
+    const swap = q.groups.find((g) => g.label === 'prisoner exchange')!;
+    expect(swap.alternatives).toContainEqual(analyser.terms('تبادل الأسرى'));
+    expect(swap.alternatives).toContainEqual(analyser.terms('تبادل السجناء'));
+    const prisoners = parse('What did Peskov say about the prisoners?').groups.find(
+      (g) => g.label === 'prisoners',
+    )!;
     expect(prisoners.alternatives).toContainEqual(analyser.terms('الأسرى'));
     expect(prisoners.alternatives).toContainEqual(analyser.terms('السجناء'));
   });
