@@ -28,6 +28,8 @@ export interface TermStatistics {
   documentFrequency(term: string): number;
   /** The units holding the term, with counts. */
   postings(term: string): Posting[];
+  /** Every term of the index, once. */
+  vocabulary(): Iterable<string>;
 }
 
 interface RadixNode {
@@ -86,6 +88,14 @@ export function createTermStatistics(db: AnyOrama, property: string, unitCount: 
         out.push({ ordinal: id - 1, count: Math.max(1, Math.round(tf * (lengths[id] ?? 0))) });
       }
       return out;
+    },
+    *vocabulary() {
+      const stack = [tree.node];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node.e && node.d.size > 0 && node.w.endsWith(TERM_END)) yield node.w.slice(0, -TERM_END.length);
+        for (const child of node.c.values()) stack.push(child);
+      }
     },
   };
 }
