@@ -141,15 +141,14 @@ export async function searchQuestion(
   const none = (unanswered: Unanswered): SearchResult => ({ hits: [], unanswered, timeMatched: false });
   if (concepts.length === 0 && askedInCorpus.length === 0) return none('empty');
 
-  // "What did X say?" with no topic: everything X said.
+  // Everything the asked speakers said is a candidate: with no topic ("What did X say?") it is the answer, and
+  // with one, their words in a paragraph on the topic answer even when the words themselves do not name it.
   const extra: number[] = [];
-  if (concepts.length === 0) {
-    for (const id of askedInCorpus)
-      for (const u of index.bySpeaker.get(id)!) {
-        const o = ordinalOf(index, u.id);
-        if (o !== undefined) extra.push(o);
-      }
-  }
+  for (const id of askedInCorpus)
+    for (const u of index.bySpeaker.get(id)!) {
+      const o = ordinalOf(index, u.id);
+      if (o !== undefined) extra.push(o);
+    }
   const cosines = await vectorSide(index, question, options);
   if (cosines && index.embedder.semantic && concepts.length > 0) {
     extra.push(...[...cosines].sort((a, b) => b[1] - a[1]).slice(0, VECTOR_CANDIDATES).map(([o]) => o));
