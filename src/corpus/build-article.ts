@@ -2,6 +2,7 @@
 
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { readHeader } from './header.ts';
+import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
 import { findQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
@@ -32,7 +33,7 @@ export function buildArticle(
 ): Article {
   const header = readHeader(block.lines);
   const id = `${place.stem}#${place.n}`;
-  const text = block.lines.map((l) => l.text).join('\n');
+  const text = block.lines.map((l) => l.text + (l.cut ? CUT_MARK : '')).join('\n');
   const passages: Passage[] = [];
   const quotes: Quotation[] = [];
   const ctx = new AttributionContext();
@@ -40,7 +41,7 @@ export function buildArticle(
   let offset = 0;
   block.lines.forEach((line, i) => {
     const base = offset;
-    offset += line.text.length + 1;
+    offset += line.text.length + (line.cut ? CUT_MARK.length : 0) + 1;
     if (i < header.bodyStart) return;
     const from = i === header.bodyStart ? header.leadSkip : 0;
     if (isSubheading(line.text)) return;

@@ -194,8 +194,9 @@ export function attributeSentence(
     const w = peel(s.norm[k]!);
     const at = words[k]!.start;
     if (RELAYING.has(w)) {
-      const an = s.norm.findIndex((x, j) => j > k && j <= k + 6 && x === 'عن');
-      if (an < 0) continue;
+      let an = k + 1;
+      while (an <= k + 6 && an < s.norm.length && s.norm[an] !== 'عن') an++;
+      if (s.norm[an] !== 'عن') continue;
       const entity = UNNAMED_SUBJECTS.has(s.norm[an + 1] ?? '')
         ? undefined
         : entityStartingIn(s, an + 1, an + 5);
