@@ -4,7 +4,7 @@
  * "city - lead…"; "المصدر: X" (found by the splitter).
  */
 
-import { findDates, findDateWords } from './dates.ts';
+import { findDates, findDateWords } from '../text/dates.ts';
 import type { Line } from './split-articles.ts';
 import type { DateInfo } from './types.ts';
 

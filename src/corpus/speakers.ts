@@ -18,16 +18,14 @@ import {
   ACCORDING,
   BACK_POINTERS,
   CLAUSE_OPENERS,
-  DOCUMENTS,
   NOT_A_SUBJECT,
   RELATIVES,
   RELAYING,
-  SAYING,
   SKIPPABLE,
   SUBJECT_END,
-  TITLES,
-  UNNAMED_SUBJECTS,
-} from './attribution-words.ts';
+} from '../text/vocabulary/attribution-grammar.ts';
+import { SAYING } from '../text/vocabulary/saying-verbs.ts';
+import { DOCUMENTS, TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */

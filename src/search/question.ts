@@ -4,12 +4,12 @@
  * question with every way the sources may write it (الناتو / حلف شمال الأطلسي).
  */
 
-import { TITLES, UNNAMED_SUBJECTS } from '../corpus/attribution-words.ts';
 import type { Analyser } from '../index/analyser.ts';
 import { splitWords } from '../lexicon/keys.ts';
 import { canSpeak, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
+import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import { findTime, TIME_WORDS, type TimeFilter } from './time.ts';
 
 /**
