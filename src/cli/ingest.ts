@@ -2,6 +2,9 @@
 
 import { ingestCorpus } from '../corpus/ingest.ts';
 import type { Corpus } from '../corpus/types.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compareWithTruth, readTruth, truthReport } from '../eval/ingest-truth.ts';
 import { loadLexicon } from '../lexicon/lexicon.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { loadEnvironment, runCommand, UsageError } from './common.ts';
@@ -12,8 +15,10 @@ Reads every .txt file of ARTICLES_DIR (default data/articles), removes site chro
 several articles, and reports per article: id, title, outlet, date (with its basis), passages and quotations
 with their speakers; then warnings about files that were skipped or repaired.
 
-  --json    print one JSON object instead of the report
-  --help    show this text`;
+  --json          print one JSON object instead of the report
+  --truth FILE    compare with a truth file (one JSON line per article file: title, date_iso, outlet,
+                  agencies, quotes with speaker_id) and print counts of right, wrong and missed values
+  --help          show this text`;
 
 /** The JSON form of a corpus, as documented in the README. */
 export function corpusToJson(corpus: Corpus) {
@@ -58,7 +63,10 @@ export function corpusToReport(corpus: Corpus, ms: number): string {
 
 runCommand(async (args) => {
   if (args.includes('--help')) return void console.log(HELP);
-  const unknown = args.filter((a) => a !== '--json');
+  const truthAt = args.indexOf('--truth');
+  const truthFile = truthAt >= 0 ? args[truthAt + 1] : undefined;
+  if (truthAt >= 0 && !truthFile) throw new UsageError('--truth takes a file; see --help');
+  const unknown = args.filter((a, i) => a !== '--json' && i !== truthAt && i !== truthAt + 1);
   if (unknown.length) throw new UsageError(`unknown argument ${unknown[0]}; see --help`);
   const config = loadEnvironment();
   const started = performance.now();
@@ -68,5 +76,11 @@ runCommand(async (args) => {
     lexicon: loadLexicon(config.LEXICON_PATH),
   });
   const ms = performance.now() - started;
+  if (truthFile) {
+    const lexicon = loadLexicon(config.LEXICON_PATH);
+    const ids = new Set(lexicon.entries.map((e) => e.id));
+    const raw = (file: string) => readFileSync(resolve(PROJECT_ROOT, file), 'utf8');
+    return void console.log(truthReport(compareWithTruth(corpus, readTruth(truthFile), ids, raw)));
+  }
   console.log(args.includes('--json') ? JSON.stringify(corpusToJson(corpus)) : corpusToReport(corpus, ms));
 });

@@ -65,7 +65,7 @@ describe('bad entries in the articles folder', () => {
 describe('the same article twice', () => {
   it('keeps the first and names it when a copy comes under another name, whatever its line breaks', () => {
     const dir = folder();
-    writeFileSync(join(dir, 'b_copy.txt'), `\n${GOOD.replace(' إن ', '\nإن ').replace('\n', '\n\n')}`);
+    writeFileSync(join(dir, 'b_copy.txt'), `\n${GOOD.replace(' إن ', '  إن ').replace('\n', '\n\n')}`);
     writeFileSync(join(dir, 'c_other.txt'), OTHER);
     const { corpus, byFile } = warningsByFile(dir);
     expect(corpus.articles.map((a) => a.id)).toEqual(['a_good#1', 'c_other#1']);
