@@ -1,9 +1,9 @@
 /** `npm run ingest [-- --json]`: what ingestion made of the article files, as a report or as JSON. */
 
-import { ingestCorpus } from '../corpus/ingest.ts';
-import type { Corpus } from '../corpus/types.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ingestCorpus } from '../corpus/ingest.ts';
+import type { Corpus } from '../corpus/types.ts';
 import { compareWithTruth, readTruth, truthReport } from '../eval/ingest-truth.ts';
 import { loadLexicon } from '../lexicon/lexicon.ts';
 import { PROJECT_ROOT } from '../paths.ts';
@@ -12,8 +12,9 @@ import { loadEnvironment, runCommand, UsageError } from './common.ts';
 const HELP = `Usage: npm run ingest [-- --json]
 
 Reads every .txt file of ARTICLES_DIR (default data/articles), removes site chrome, splits files holding
-several articles, and reports per article: id, title, outlet, date (with its basis), passages and quotations
-with their speakers; then warnings about files that were skipped or repaired.
+several articles, and reports per article: id, title, outlet and agencies, date (with its basis), the header
+lines it classified (headline, date, dateline, outlet, section, caption, boilerplate…) and why, passages and
+quotations with their speakers; then warnings about files that were skipped or repaired.
 
   --json          print one JSON object instead of the report
   --truth FILE    compare with a truth file (one JSON line per article file: title, date_iso, outlet,
@@ -28,7 +29,10 @@ export function corpusToJson(corpus: Corpus) {
       file: a.file,
       title: a.title,
       outlet: a.outlet,
+      agencies: a.agencies,
+      url: a.url,
       date: a.date,
+      header: a.header,
       passages: a.passages.length,
       quotes: a.quotes.map((q) => ({
         text: q.text,
@@ -39,7 +43,9 @@ export function corpusToJson(corpus: Corpus) {
   };
 }
 
-/** The readable report. */
+const clip = (s: string) => (s.length > 70 ? `${s.slice(0, 70)}…` : s);
+
+/** The readable report: per article its header lines as classified and why, then what was taken. */
 export function corpusToReport(corpus: Corpus, ms: number): string {
   const out: string[] = [];
   for (const a of corpus.articles) {
@@ -50,6 +56,8 @@ export function corpusToReport(corpus: Corpus, ms: number): string {
     out.push(`  title:  ${a.title ?? '-'}`);
     out.push(`  outlet: ${a.outlet ?? '-'}${a.agencies.length ? ` (via ${a.agencies.join(', ')})` : ''}`);
     out.push(`  date:   ${date}`);
+    if (a.url) out.push(`  url:    ${a.url}`);
+    for (const h of a.header) out.push(`  | ${h.kind.padEnd(11)} ${clip(h.text)}  (${h.why})`);
     out.push(`  ${a.passages.length} passages, ${a.quotes.length} quotations`);
     for (const q of a.quotes)
       out.push(`    «${q.text}» — ${q.speaker ? `${q.speaker.en} / ${q.speaker.ar}` : 'speaker not named'}`);

@@ -77,7 +77,8 @@ const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
-  (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) || words(text) > 30 || PREAMBLE.test(text);
+  (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  (words(text) > 30 && !PREAMBLE.test(text));
 
 /** A date line: a full date with little else around it (weekday, time, place, labels). */
 const isDateLine = (text: string) => findDates(text).length > 0 && words(text) <= 14 && !ends(text.trim());
@@ -173,8 +174,12 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
     if (words(text) <= 6 && (c.agencies.length > 0 || c.generic) && c.others.every((p) => words(p) <= 3)) {
       addAgencies(c.agencies);
       const [first, ...rest] = c.others;
-      if (first && isPlace(first))
+      if (first && isPlace(first)) {
+        // "جنيف-سانا": a bare agency after the place is the outlet itself; "(أ ف ب)" in parentheses is credited.
+        if (rest.length === 0 && c.agencies.length === 1 && !/[()]/.test(text))
+          header.outlet ??= c.agencies[0]!;
         return say('dateline', `a place${c.agencies.length ? ' and agencies' : ''}`);
+      }
       if (first && rest.length === 0 && headlineAt >= 0) header.outlet ??= first;
       return say('agencies', `names ${c.agencies.length ? 'news agencies' : 'agencies without naming them'}`);
     }
@@ -276,10 +281,12 @@ function readLeadDateline(lead: string, header: Header, addAgencies: (names: str
     const after = rest.slice(opening.end);
     const shortPlace = words(before) <= 3 && !/[.،,]/.test(before);
     const byline = words(before) <= 7 && /[-–—]/.test(before);
-    const closed = /^\s*(?:[0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s*(?:\p{L}+\.?)?\s*)?[-–—(:)]/u.exec(after);
+    const closed = /^\s*(?:[0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s*(?:[\p{L}\p{M}]+\.?)?\s*)?[-–—(:)]/u.exec(after);
     if ((shortPlace || byline) && closed) {
       stated(opening.text, 'a date in the dateline at the start of the lead');
-      if (!header.leadSkip && byline) header.leadSkip = opening.end + closed[0].length;
+      // "byline - place في date time -": the lead starts after the dash.
+      if ((header.leadSkip > 0 || byline) && /[-–—]$/.test(closed[0]))
+        header.leadSkip += opening.end + closed[0].length;
     }
   }
   // "… (29 آب 2025) …" in the lead's first sentence.

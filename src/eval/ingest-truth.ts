@@ -97,7 +97,8 @@ export function compareWithTruth(
       count(result.dates, truth.date_iso, article.date.basis === 'stated' ? article.date.iso : null),
     );
     count(result.outlets, truth.outlet, article.outlet);
-    const named = truth.outlet && normalizeArabic(rawText(article.file)).includes(normalizeArabic(truth.outlet));
+    const named =
+      truth.outlet && normalizeArabic(rawText(article.file)).includes(normalizeArabic(truth.outlet));
     note('outlet', count(result.outletsNamed, named ? truth.outlet : null, article.outlet));
     for (const q of truth.quotes ?? []) {
       result.quotesTotal++;
