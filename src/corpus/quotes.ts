@@ -84,3 +84,14 @@ export function findQuotes(text: string): QuoteSpan[] {
   if (open) spans.push(trimmed(text, open.at + 1, text.length, open.at, text.length, false));
   return spans.filter((s) => s.end > s.start);
 }
+
+/** The paragraph with its quotations blanked out: what the reporter says, not what was quoted. */
+export function withoutQuotes(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const q of findQuotes(text)) {
+    out += `${text.slice(at, q.outerStart)} `;
+    at = q.outerEnd;
+  }
+  return out + text.slice(at);
+}

@@ -25,6 +25,8 @@ export interface ArticleInfo {
   file: string;
   title: string | null;
   outlet: string | null;
+  /** Agencies the article credits; absent in an index saved before they were recorded. */
+  agencies?: string[];
   url: string | null;
   date: DateInfo;
   text: string;
@@ -62,5 +64,14 @@ export function unitsOf(corpus: Corpus): Unit[] {
 
 /** The article fields citations need. */
 export function articleInfo(a: Article): ArticleInfo {
-  return { id: a.id, file: a.file, title: a.title, outlet: a.outlet, url: a.url, date: a.date, text: a.text };
+  return {
+    id: a.id,
+    file: a.file,
+    title: a.title,
+    outlet: a.outlet,
+    agencies: a.agencies,
+    url: a.url,
+    date: a.date,
+    text: a.text,
+  };
 }

@@ -116,7 +116,12 @@ export function addFromFile(path: string, options: AddOptions): Added {
     return addFromHtml(html, null, name.replace(/\.html?$/i, '.txt'), options);
   }
   if (!/\.txt$/i.test(name)) throw new PageError(`${name}: only .txt, .html and .htm files can be added`);
-  const decoded = decodeArticle(read.bytes);
+  return addText(name, read.bytes, options);
+}
+
+/** Adds a `.txt` article from its bytes (an upload): UTF-8 text within the size limit, new to the corpus. */
+export function addText(name: string, bytes: Uint8Array, options: AddOptions): Added {
+  const decoded = decodeArticle(bytes);
   if ('error' in decoded) throw new PageError(`${name}: ${decoded.error}`);
   return save(options, name, decoded.text, {});
 }

@@ -83,7 +83,7 @@ export function findDates(text: string): DateMention[] {
 const WEEKDAYS = ARABIC_WEEKDAYS.map(([name]) => name);
 /** Weekday names and relative day words, with what may surround them ("اليوم /السبت/", "يوم الثلاثاء الماضي"). */
 const DATE_WORDS = new RegExp(
-  `(?:(?:صباح|مساء|ظهر)\\s+)?(?:(?:اليوم|يوم)\\s+/?)?(?:${WEEKDAYS.join('|')})/?(?:\\s+(?:الماضي|المقبل|القادم))?|أمس\\s+الأول|أول\\s+أمس|(?:صباح|مساء)\\s+(?:اليوم|أمس)|اليوم|أمس|غدا|غداً`,
+  `(?:(?:صباح|مساء|ظهر)\\s+)?(?:(?:اليوم|يوم)\\s+[/(]?)?(?:${WEEKDAYS.join('|')})[/)]?(?:\\s+(?:الماضي|المقبل|القادم))?|أمس\\s+الأول|أول\\s+أمس|(?:صباح|مساء)\\s+(?:اليوم|أمس)|الأسبوع\\s+(?:الماضي|المقبل|القادم)|اليوم|أمس|غدا|غداً`,
   'gu',
 );
 
@@ -93,9 +93,27 @@ export function findDateWords(text: string): string | null {
     const before = text[m.index! - 1];
     const after = text[m.index! + m[0].length];
     if ((before && /\p{L}/u.test(before)) || (after && /\p{L}/u.test(after))) continue;
+    // Names, not days: the channel "روسيا اليوم" and the paper "اليوم السابع".
+    if (/روسيا\s+$/.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    if (/^\s+السابع/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 8))) continue;
     return m[0];
   }
   return null;
+}
+
+/**
+ * The date of a sentence of an article: a relative expression in it ("أمس"، "اليوم الخميس"، "الأسبوع الماضي")
+ * resolved against the date the article states gives an inferred date; otherwise, and always when the article
+ * states no date, the article's date as it is.
+ */
+export function sentenceDate(
+  article: { iso: string | null; text: string | null; basis: 'stated' | 'inferred' | 'unknown' },
+  sentence: string,
+) {
+  if (article.basis !== 'stated' || !article.iso) return article;
+  const words = findDateWords(sentence);
+  const iso = words ? resolveRelativeDate(words, article.iso) : null;
+  return words && iso ? { iso, text: words, basis: 'inferred' as const } : article;
 }
 
 const DAY_MS = 86_400_000;
@@ -107,7 +125,10 @@ const shift = (iso: string, days: number) =>
  * states. Returns null when it cannot. Weekdays without "المقبل" are read as past, as news reports them.
  */
 export function resolveRelativeDate(expression: string, statedIso: string): string | null {
-  const words = normalizeArabic(expression).replace(/[/،,]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = normalizeArabic(expression)
+    .replace(/[/،,()]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const has = (w: string) => words.includes(normalizeArabic(w));
   if ((has('امس') && has('الاول')) || (has('اول') && has('امس'))) return shift(statedIso, -2);
   const weekday = words.map((w) => weekdayNumber(w)).find((d) => d !== undefined);
