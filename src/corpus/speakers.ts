@@ -13,6 +13,7 @@ import { splitWords, type Word } from '../lexicon/keys.ts';
 import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts';
 import { canSpeak } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
+import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import { transliterate } from '../text/transliterate.ts';
 import {
   ACCORDING,
@@ -182,7 +183,8 @@ export function attributeSentence(
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
     entities: lexicon.findArabic(text).flatMap((m) => {
-      const entry = m.entries.find(canSpeak);
+      // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
+      const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
       return entry ? [{ ...m, entry }] : [];
     }),
   };
