@@ -160,7 +160,10 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
     }
     const repeated = zone[i + 1] === text || zone[i - 1] === text;
     const credit = CAPTION_CREDIT.exec(text);
-    if (credit && words(text) >= 2 && (repeated || headlineAt >= 0 || i + 1 < zone.length)) {
+    const all = credits(text);
+    // "موسكو - (أسوشيتد برس) (د ب أ)" is a dateline, not a caption: only places besides the credits.
+    const creditsOnly = all.agencies.length > 0 && all.others.every(isPlace);
+    if (credit && !creditsOnly && words(text) >= 2 && (repeated || headlineAt >= 0 || i + 1 < zone.length)) {
       const c = credits(credit[1]!);
       if (c.agencies.length && c.others.length === 0) addAgencies(c.agencies);
       if (!(words(text) <= 4 && c.agencies.length === 0 && !repeated))
@@ -171,7 +174,7 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
     if (repeated && !looksLikeHeadline(text))
       return say('caption', 'a short line printed twice (photo caption)');
     const c = credits(text);
-    if (words(text) <= 6 && (c.agencies.length > 0 || c.generic) && c.others.every((p) => words(p) <= 3)) {
+    if (words(text) <= 8 && (c.agencies.length > 0 || c.generic) && c.others.every((p) => words(p) <= 3)) {
       addAgencies(c.agencies);
       const [first, ...rest] = c.others;
       if (first && isPlace(first)) {

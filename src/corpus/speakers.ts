@@ -13,8 +13,8 @@ import { splitWords, type Word } from '../lexicon/keys.ts';
 import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts';
 import { canSpeak } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import { transliterate } from '../text/transliterate.ts';
+import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import {
   ACCORDING,
   BACK_POINTERS,
