@@ -3,16 +3,14 @@
  * the old one), and validated article uploads. The bot talks to this interface only; it never sees the index.
  */
 
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnswerOptions, SourceArticle } from './answer/answer.ts';
 import type { CoverageSummary } from './answer/phrases.ts';
 import type { Answer } from './answer/schema.ts';
 import type { CoreConfig } from './config.ts';
-import { ingestFile } from './corpus/ingest.ts';
-import { decodeArticle } from './corpus/read-files.ts';
+import type { ArticleMeta } from './corpus/metadata.ts';
 import type { IngestWarning } from './corpus/types.ts';
 import { createEngine, type Engine } from './engine.ts';
+import { type Added, addFromUrl, addText, PageError } from './pages/add.ts';
 
 /** What the bot needs of the corpus and the answers. */
 export interface Library {
@@ -22,13 +20,13 @@ export interface Library {
   /** Re-reads the articles folder and swaps the new index in. */
   reload(): Promise<{ articles: number; warnings: IngestWarning[] }>;
   /** Validates an uploaded `.txt` article; adds it and reloads, or changes nothing and says why. */
-  addArticle(
-    fileName: string,
-    bytes: Uint8Array,
-  ): Promise<{ ok: true; articleIds: string[] } | { ok: false; error: string }>;
+  addArticle(fileName: string, bytes: Uint8Array): Promise<AddResult>;
+  /** Fetches a web page and adds its article with the page's metadata; or changes nothing and says why. */
+  addPage(url: string): Promise<AddResult>;
 }
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.txt$/;
+/** What an addition did: the new article ids and the metadata recorded, or why nothing was added. */
+export type AddResult = { ok: true; articleIds: string[]; meta: ArticleMeta } | { ok: false; error: string };
 
 /** Opens the library: builds or loads the index once, then serves from it. */
 export async function openLibrary(config: CoreConfig, warn?: (message: string) => void): Promise<Library> {
@@ -45,29 +43,30 @@ export async function openLibrary(config: CoreConfig, warn?: (message: string) =
     return next;
   };
 
+  /** Runs an addition; on success the index is reloaded, on refusal nothing changed and the reason is given. */
+  const added = async (add: () => Added | Promise<Added>): Promise<AddResult> => {
+    try {
+      const result = await add();
+      await reload();
+      return { ok: true, articleIds: result.articleIds, meta: result.meta };
+    } catch (error) {
+      if (error instanceof PageError) return { ok: false, error: error.message };
+      throw error;
+    }
+  };
+
   return {
     answer: (question, options) => engine.answerer.answer(question, options),
     coverage: () => engine.answerer.coverage,
     articles: () => engine.answerer.articles,
     reload,
     async addArticle(fileName, bytes) {
-      if (!SAFE_NAME.test(fileName)) {
-        return {
-          ok: false,
-          error: 'the file name must end in .txt and use only Latin letters, digits, _ . -',
-        };
-      }
-      const path = join(config.ARTICLES_DIR, fileName);
-      if (existsSync(path)) return { ok: false, error: `an article file named ${fileName} already exists` };
-      const decoded = decodeArticle(bytes);
-      if ('error' in decoded) return { ok: false, error: decoded.error };
-      const stem = fileName.replace(/\.txt$/, '');
-      const { articles } = ingestFile({ file: fileName, stem, text: decoded.text }, engine.lexicon);
-      if (articles.length === 0)
-        return { ok: false, error: 'no article text found after removing site chrome' };
-      writeFileSync(path, bytes, { flag: 'wx' });
-      await reload();
-      return { ok: true, articleIds: articles.map((a) => a.id) };
+      return added(() =>
+        addText(fileName, bytes, { articlesDir: config.ARTICLES_DIR, lexicon: engine.lexicon }),
+      );
+    },
+    async addPage(url) {
+      return added(() => addFromUrl(url, { articlesDir: config.ARTICLES_DIR, lexicon: engine.lexicon }));
     },
   };
 }

@@ -8,6 +8,7 @@ import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { BotDeps } from './deps.ts';
+import { addFeature } from './features/add.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { buttonsFeature } from './features/buttons.ts';
@@ -44,6 +45,7 @@ export function createBot(token: string, deps: BotDeps): Bot<Context> {
   bot.use(
     startFeature(deps),
     adminFeature(deps),
+    addFeature(deps),
     askFeature(deps),
     buttonsFeature(deps),
     inlineFeature(deps),

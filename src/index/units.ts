@@ -27,6 +27,8 @@ export interface ArticleInfo {
   file: string;
   title: string | null;
   outlet: string | null;
+  /** Agencies the article credits; absent in an index saved before they were recorded. */
+  agencies?: string[];
   url: string | null;
   date: DateInfo;
   text: string;
@@ -83,5 +85,14 @@ function paragraphFinder(text: string): (offset: number) => number {
 
 /** The article fields citations need. */
 export function articleInfo(a: Article): ArticleInfo {
-  return { id: a.id, file: a.file, title: a.title, outlet: a.outlet, url: a.url, date: a.date, text: a.text };
+  return {
+    id: a.id,
+    file: a.file,
+    title: a.title,
+    outlet: a.outlet,
+    agencies: a.agencies,
+    url: a.url,
+    date: a.date,
+    text: a.text,
+  };
 }

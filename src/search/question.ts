@@ -3,7 +3,6 @@
  * of its topic. Turning the topic into weighted Arabic search terms is query.ts's job.
  */
 
-import { TITLES, UNNAMED_SUBJECTS } from '../corpus/attribution-words.ts';
 import { arabicWordKeys, splitWords } from '../lexicon/keys.ts';
 import {
   canBeAsked,
@@ -14,6 +13,7 @@ import {
 } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
+import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
 import { findTime, TIME_WORDS, type TimeFilter } from './time.ts';
 

@@ -1,6 +1,6 @@
 /** Time words in a question: a year, a month of a year, or "latest", which narrow or order answers by date. */
 
-import { findDates } from '../corpus/dates.ts';
+import { findDates } from '../text/dates.ts';
 import { foldDigits, normalizeArabic } from '../text/normalize.ts';
 
 /** A date range (inclusive ISO dates; either end may be open) and/or a wish for the most recent answers. */
