@@ -12,9 +12,9 @@ import { createLexicalEmbedder } from './index/embedders/lexical.ts';
 import { createOpenAIEmbedder } from './index/embedders/openai.ts';
 import { openIndex } from './index/store.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
-import { loadLanguageResources } from './search/resources.ts';
 import { loadLexicon } from './lexicon/lexicon.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { loadLanguageResources } from './search/resources.ts';
 
 /** An answerer and how its index was obtained. */
 export interface Engine {

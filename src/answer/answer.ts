@@ -6,7 +6,6 @@
 import { withoutQuotes } from '../corpus/quotes.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import type { ArticleInfo } from '../index/units.ts';
-import type { Lexicon } from '../lexicon/lexicon.ts';
 import { parseQuestion } from '../search/question.ts';
 import type { LanguageResources } from '../search/resources.ts';
 import { type Hit, type SearchOptions, searchQuestion } from '../search/search.ts';

@@ -7,15 +7,14 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseConfig } from '../config.ts';
-import { readXquad, scoreXquad, xquadBaseline } from '../eval/xquad.ts';
-import { loadDictionary } from '../search/evidence/dictionary.ts';
-import { resolve } from 'node:path';
 import { createEngine } from '../engine.ts';
 import { type EvalQuestion, questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { allRight, scoreAnswer, summarise, type Verdict } from '../eval/score.ts';
+import { readXquad, scoreXquad, xquadBaseline } from '../eval/xquad.ts';
 import { PROJECT_ROOT } from '../paths.ts';
+import { loadDictionary } from '../search/evidence/dictionary.ts';
 import { loadEnvironment, runCommand } from './common.ts';
 
 const HELP = `Usage: npm run eval -- [--xquad | --no-xquad] [questions.jsonl ...]
@@ -44,7 +43,11 @@ async function runXquad(env: NodeJS.ProcessEnv) {
       INDEX_PATH: join(scratch, 'index.json'),
     });
     const engine = await createEngine(config, { warn: (m) => console.error(`warning: ${m}`) });
-    const baseline = await xquadBaseline(XQUAD_DIR, questions, loadDictionary(join(config.DICTIONARY_DIR, 'en-ar.tsv')));
+    const baseline = await xquadBaseline(
+      XQUAD_DIR,
+      questions,
+      loadDictionary(join(config.DICTIONARY_DIR, 'en-ar.tsv')),
+    );
     const pct = (x: number) => `${Math.round(x * 100)}%`.padEnd(12);
     console.log(`
 XQuAD development half: ${questions.length} questions per language, ${engine.answerer.articles.length} articles`);

@@ -92,9 +92,14 @@ function importThesaurus(path: string) {
       synonyms.set(head, set);
     }
   }
-  const rows = [...synonyms].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, set]) => `${w}\t${[...set].join('|')}`);
+  const rows = [...synonyms]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([w, set]) => `${w}\t${[...set].join('|')}`);
   const out = join(PROJECT_ROOT, 'data/dictionary/ar-synonyms.tsv');
-  writeFileSync(out, `# Arabic word<TAB>synonym|… — from the LibreOffice Arabic thesaurus (GPL-2.0-or-later), see README.md\n${rows.join('\n')}\n`);
+  writeFileSync(
+    out,
+    `# Arabic word<TAB>synonym|… — from the LibreOffice Arabic thesaurus (GPL-2.0-or-later), see README.md\n${rows.join('\n')}\n`,
+  );
   console.log(`wrote ${rows.length} Arabic words with synonyms to ${out}`);
 }
 

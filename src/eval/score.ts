@@ -49,9 +49,12 @@ export function scoreAnswer(q: EvalQuestion, answer: Answer, lexicon: Lexicon): 
   const wanted = (q.contains ?? []).map(collapse);
   const speakerRight = (c: Citation) =>
     q.speaker === undefined ||
-    (q.speaker === null ? speakerId(c, lexicon) === null : q.speaker.split('|').includes(speakerId(c, lexicon) ?? ''));
+    (q.speaker === null
+      ? speakerId(c, lexicon) === null
+      : q.speaker.split('|').includes(speakerId(c, lexicon) ?? ''));
   const dateRight = (c: Citation) =>
-    (q.date === undefined || c.date.iso === q.date) && (q.not_date === undefined || c.date.iso !== q.not_date);
+    (q.date === undefined || c.date.iso === q.date) &&
+    (q.not_date === undefined || c.date.iso !== q.not_date);
   const holding = answer.citations
     .slice(0, 3)
     .filter(

@@ -113,7 +113,13 @@ export async function xquadBaseline(
         date: { iso: null, text: null, basis: 'unknown' as const },
         source: { id: h.id, file: `articles/${h.document.file}`, title: null, outlet: null, url: null },
       }));
-      answers.push({ question: q[lang], language: lang, answered: citations.length > 0, citations, reply: '-' });
+      answers.push({
+        question: q[lang],
+        language: lang,
+        answered: citations.length > 0,
+        citations,
+        reply: '-',
+      });
     }
     return scoreXquad(questions, answers);
   };

@@ -75,7 +75,12 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
           : stem;
     if (bare !== stem) stem = stripSuffixes(bare);
     // ة becomes ت before a pronoun or a dual ending ("علاقته", "نقطتين", "محاولتهم"): back to the noun's stem.
-    if (stem.endsWith('ت') && stem.length >= 4 && /(?:ه|ها|هم|هما|كم|نا|ين|ان)$/.test(bareWord) && bareWord.length > stem.length)
+    if (
+      stem.endsWith('ت') &&
+      stem.length >= 4 &&
+      /(?:ه|ها|هم|هما|كم|نا|ين|ان)$/.test(bareWord) &&
+      bareWord.length > stem.length
+    )
       stem = stem.slice(0, -1);
     if (ARABIC_STOPWORDS.has(stem)) return null;
     return stem.length >= 2 ? stem : null;

@@ -5,6 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { arabicSoundKey, latinSoundKey } from '../text/transliterate.ts';
 import {
   arabicFormKey,
   arabicWordKeys,
@@ -13,7 +14,6 @@ import {
   splitWords,
   type Word,
 } from './keys.ts';
-import { arabicSoundKey, latinSoundKey } from '../text/transliterate.ts';
 import { type LexiconEntry, LexiconFileSchema } from './schema.ts';
 
 export type { LexiconEntry } from './schema.ts';
@@ -158,7 +158,8 @@ export class Lexicon {
           this.arabicSounds ??= namesBySound(this.arabicForms, arabicSoundKey);
           for (const key of keys) {
             const sound = arabicSoundKey(key);
-            if (sound.length >= MIN_NAME_SOUNDS && this.arabicSounds.has(sound)) return this.arabicSounds.get(sound);
+            if (sound.length >= MIN_NAME_SOUNDS && this.arabicSounds.has(sound))
+              return this.arabicSounds.get(sound);
           }
           return undefined;
         }
@@ -204,7 +205,8 @@ export class Lexicon {
     if (!this.members) {
       this.members = new Map();
       for (const e of this.entries)
-        for (const group of e.memberOf ?? []) this.members.set(group, [...(this.members.get(group) ?? []), e.id]);
+        for (const group of e.memberOf ?? [])
+          this.members.set(group, [...(this.members.get(group) ?? []), e.id]);
     }
     return this.members;
   }

@@ -102,7 +102,8 @@ function alternativesOf(translations: Translation[], e: QueryEvidence, analysed 
   };
   for (const t of translations) {
     if (analysed.has(t.arabic)) add([t.arabic], t.p);
-    else if (!t.arabic.trim().includes(' ')) for (const r of readings(t.arabic, e)) add([r.arabic], t.p * r.p);
+    else if (!t.arabic.trim().includes(' '))
+      for (const r of readings(t.arabic, e)) add([r.arabic], t.p * r.p);
     else {
       const terms = e.analyser.terms(t.arabic);
       if (terms.length > 0) add(terms, t.p);
@@ -177,7 +178,9 @@ function arabicConcepts(topic: TopicPart[], e: QueryEvidence): Concept[] {
       return { label: part.text, alternatives: alternativesOf([{ arabic: part.text, p: 1 }], e) };
     }
     const own = normalizeArabic(part.text);
-    const others = [...new Set(part.entries.flatMap((entry) => entry.ar))].filter((f) => normalizeArabic(f) !== own);
+    const others = [...new Set(part.entries.flatMap((entry) => entry.ar))].filter(
+      (f) => normalizeArabic(f) !== own,
+    );
     const mixed = mixTranslations([
       { weight: OWN_WORDS_WEIGHT, translations: [{ arabic: part.text, p: 1 }] },
       { weight: 1 - OWN_WORDS_WEIGHT, translations: uniform(others) },
@@ -187,8 +190,13 @@ function arabicConcepts(topic: TopicPart[], e: QueryEvidence): Concept[] {
 }
 
 /** The structured query of a parsed question. */
-export function buildConcepts(question: Pick<Question, 'language' | 'topic'>, evidence: QueryEvidence): Concept[] {
+export function buildConcepts(
+  question: Pick<Question, 'language' | 'topic'>,
+  evidence: QueryEvidence,
+): Concept[] {
   const concepts =
-    question.language === 'en' ? englishConcepts(question.topic, evidence) : arabicConcepts(question.topic, evidence);
+    question.language === 'en'
+      ? englishConcepts(question.topic, evidence)
+      : arabicConcepts(question.topic, evidence);
   return concepts.filter((c) => c.label.trim() !== '');
 }

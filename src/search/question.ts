@@ -15,12 +15,12 @@ import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
-import { findTime, TIME_WORDS, type TimeFilter } from './time.ts';
+import { findTime, isTimeWord, type TimeFilter } from './time.ts';
 
 /** One part of a question's topic: a lexicon form (a name or domain term, maybe several words) or one word. */
-export type TopicPart = { text: string; /** Index of its first word in the question. */ at: number } & (
+export type TopicPart = { text: string /** Index of its first word in the question. */; at: number } & (
   | { kind: 'lexicon'; entries: LexiconEntry[] }
-  | { kind: 'word'; /** Written with a capital inside an English sentence: maybe a name. */ capital: boolean }
+  | { kind: 'word' /** Written with a capital inside an English sentence: maybe a name. */; capital: boolean }
 );
 
 /** What a question asks. */
@@ -250,7 +250,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictio
   words.forEach((w, i) => {
     if (covered.has(i) || speakerPart.consumed.has(i)) return;
     const n = normalizeArabic(w.text);
-    if (TIME_WORDS.test(n)) return;
+    if (isTimeWord(w.text, words[i + 1]?.text)) return;
     // "كم عدد …": the question asks for a number; "عدد" is not its topic.
     if (n === 'عدد' && normalizeArabic(words[i - 1]?.text ?? '') === 'كم') return;
     if (!isMostlyArabic(w.text)) {

@@ -6,14 +6,15 @@
  */
 
 import type { SearchIndex } from '../index/search-index.ts';
-import type { ArticleInfo, Unit } from '../index/units.ts';
 import { dayNumber } from '../index/search-index.ts';
+import type { ArticleInfo, Unit } from '../index/units.ts';
 import { vectorScores } from '../index/vectors.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
 import { rankUnits } from './rank.ts';
 import type { LanguageResources } from './resources.ts';
+import type { TimeFilter } from './time.ts';
 
 /** A relevant excerpt with its scores. */
 export interface Hit {
@@ -110,6 +111,34 @@ async function vectorSide(index: SearchIndex, question: Question, options: Searc
   }
 }
 
+const newestDates = new WeakMap<SearchIndex, number | null>();
+
+/** The sources' today: the newest article date (a day number), once per index. */
+function newestDay(index: SearchIndex): number | null {
+  if (!newestDates.has(index)) {
+    const days = [...index.articles.values()].flatMap((a) => (a.date.iso ? [dayNumber(a.date.iso)] : []));
+    newestDates.set(index, days.length > 0 ? Math.max(...days) : null);
+  }
+  return newestDates.get(index)!;
+}
+
+/** Whether an ISO date is in the question's time, or null when the question names no time span. */
+function timeTest(index: SearchIndex, time: TimeFilter | null): ((iso: string) => boolean) | null {
+  if (!time) return null;
+  if (time.from || time.to) {
+    const from = time.from ? dayNumber(time.from) : Number.NEGATIVE_INFINITY;
+    const to = time.to ? dayNumber(time.to) : Number.POSITIVE_INFINITY;
+    return (iso) => dayNumber(iso) >= from && dayNumber(iso) <= to;
+  }
+  if (time.month) return (iso) => Number(iso.slice(5, 7)) === time.month;
+  const today = newestDay(index);
+  if (time.daysBack && today !== null) {
+    const { from, to } = time.daysBack;
+    return (iso) => dayNumber(iso) >= today - from && dayNumber(iso) <= today - to;
+  }
+  return null;
+}
+
 /** Units the vector side alone proposes: the nearest few, when the embedder knows meaning beyond words. */
 const VECTOR_CANDIDATES = 20;
 
@@ -151,7 +180,12 @@ export async function searchQuestion(
     }
   const cosines = await vectorSide(index, question, options);
   if (cosines && index.embedder.semantic && concepts.length > 0) {
-    extra.push(...[...cosines].sort((a, b) => b[1] - a[1]).slice(0, VECTOR_CANDIDATES).map(([o]) => o));
+    extra.push(
+      ...[...cosines]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, VECTOR_CANDIDATES)
+        .map(([o]) => o),
+    );
   }
   const { candidates, weights } = rankUnits(index, concepts, {
     vector: cosines,
@@ -175,33 +209,35 @@ export async function searchQuestion(
       got += weights[i]! * (holds ? 1 : inArticle ? ARTICLE_CREDIT : 0);
     });
     const boost = byAskedSpeaker ? SPEAKER_BOOST * (c.unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
-    hits.push({ unit: c.unit, article, coverage: total > 0 ? got / total : 1, score: c.score * boost, byAskedSpeaker });
+    hits.push({
+      unit: c.unit,
+      article,
+      coverage: total > 0 ? got / total : 1,
+      score: c.score * boost,
+      byAskedSpeaker,
+    });
   }
   const best = Math.max(0, ...hits.map((h) => h.coverage));
   if (best < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
   // With no topic ("What did X say?"), only X's own words answer.
   let relevant = hits.filter(
     (h) =>
-      h.coverage >= Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR) && (concepts.length > 0 || h.byAskedSpeaker),
+      h.coverage >= Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR) &&
+      (concepts.length > 0 || h.byAskedSpeaker),
   );
 
   let timeMatched = true;
   const time = question.time;
-  if (time?.from || time?.to) {
-    const from = time.from ? dayNumber(time.from) : Number.NEGATIVE_INFINITY;
-    const to = time.to ? dayNumber(time.to) : Number.POSITIVE_INFINITY;
-    const inRange = relevant.filter((h) => {
-      const day = dayNumber(h.article.date.iso);
-      return h.article.date.iso !== null && day >= from && day <= to;
-    });
+  const inTime = timeTest(index, time);
+  if (inTime) {
+    const inRange = relevant.filter((h) => h.article.date.iso !== null && inTime(h.article.date.iso));
     if (inRange.length > 0) relevant = inRange;
     else timeMatched = false;
   }
 
   const day = (h: Hit) => dayNumber(h.article.date.iso);
   relevant.sort(
-    (a, b) =>
-      (time?.latest ? day(b) - day(a) : 0) || b.score - a.score || a.unit.position - b.unit.position,
+    (a, b) => (time?.latest ? day(b) - day(a) : 0) || b.score - a.score || a.unit.position - b.unit.position,
   );
 
   // No two overlapping excerpts: a quotation and the sentence around it are one citation.

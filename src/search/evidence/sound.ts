@@ -42,7 +42,8 @@ export function soundsLike(index: SearchIndex, word: string, asName = false, mos
   if (key.length < shortest) return [];
   const table = soundTable(index);
   const found = new Set(table.get(key) ?? []);
-  if (key.endsWith('N') && key.length > shortest) for (const t of table.get(key.slice(0, -1)) ?? []) found.add(t);
+  if (key.endsWith('N') && key.length > shortest)
+    for (const t of table.get(key.slice(0, -1)) ?? []) found.add(t);
   // Many words share a short key: the ones whose spelling, read in Latin letters, is nearest the word.
   const latin = word.toLowerCase();
   return [...found]
@@ -59,7 +60,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     previous = current;
   }
   return previous[b.length]!;

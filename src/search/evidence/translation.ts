@@ -7,7 +7,9 @@ export interface Translation {
 }
 
 /** Mixes the estimates of several sources, each with its weight, into one distribution (weights need not sum to 1). */
-export function mixTranslations(parts: Array<{ weight: number; translations: Translation[] }>): Translation[] {
+export function mixTranslations(
+  parts: Array<{ weight: number; translations: Translation[] }>,
+): Translation[] {
   const used = parts.filter((part) => part.translations.length > 0 && part.weight > 0);
   const total = used.reduce((sum, part) => sum + part.weight, 0);
   const mixed = new Map<string, number>();
