@@ -36,6 +36,7 @@ const CoreSchema = z
   .object({
     ARTICLES_DIR: existingDirectory('data/articles'),
     LEXICON_PATH: path('data/lexicon.json'),
+    DICTIONARY_DIR: path('data/dictionary'),
     INDEX_PATH: path('.cache/index.json'),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
     EMBEDDINGS_BASE_URL: optional(z.url({ protocol: /^https?$/ })),

@@ -1,52 +1,67 @@
 /**
- * The heavy half of the library, run in a worker thread so that the bot's event loop keeps answering: checking an
- * uploaded article, writing it, and reading the folder and building and saving the index. The main thread then
- * loads the saved index, which is quick.
+ * The heavy half of the library, run in a worker thread so that the bot's event loop keeps answering: adding an
+ * article (checked and written by pages/add.ts) and reading the folder, building and saving the index. The main
+ * thread then loads the saved index, which is quick.
  */
 
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CoreConfig } from './config.ts';
-import { ingestFile } from './corpus/ingest.ts';
-import { decodeArticle } from './corpus/read-files.ts';
+import { type ArticleMeta, readMetadata } from './corpus/metadata.ts';
 import { createEngine } from './engine.ts';
 import { loadLexicon } from './lexicon/lexicon.ts';
+import { type Added, addFromUrl, addText, PageError } from './pages/add.ts';
 
 /** What the worker is asked to do. */
 export type LibraryTask =
   | { kind: 'build'; config: CoreConfig }
-  | { kind: 'add'; config: CoreConfig; fileName: string; bytes: Uint8Array; sameBytesOk: boolean };
+  | { kind: 'text'; config: CoreConfig; fileName: string; bytes: Uint8Array }
+  | { kind: 'page'; config: CoreConfig; url: string }
+  /** An article another instance added: kept as it is when the same file is here already (a shared folder). */
+  | { kind: 'received'; config: CoreConfig; fileName: string; bytes: Uint8Array; meta: ArticleMeta };
 
 /** What it answers. */
 export type LibraryTaskResult =
-  | { ok: true; articleIds: string[]; warnings: string[] }
+  | { ok: true; file: string | null; articleIds: string[]; meta: ArticleMeta }
   | { ok: false; error: string };
 
-async function run(task: LibraryTask): Promise<LibraryTaskResult> {
-  const warnings: string[] = [];
-  if (task.kind === 'build') {
-    await createEngine(task.config, { rebuild: true, warn: (m) => warnings.push(m) });
-    return { ok: true, articleIds: [], warnings };
-  }
+/** Records the metadata another instance recorded for an article it sent. */
+function recordMeta(articlesDir: string, fileName: string, meta: ArticleMeta) {
+  if (Object.keys(meta).length === 0) return;
+  const path = join(articlesDir, 'meta.json');
+  const existing = readMetadata(path);
+  if (existing.error || existing.meta[fileName]) return;
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ ...existing.meta, [fileName]: meta }, null, 2)}\n`);
+  renameSync(tmp, path);
+}
+
+async function add(task: Exclude<LibraryTask, { kind: 'build' }>): Promise<Added | null> {
+  const options = { articlesDir: task.config.ARTICLES_DIR, lexicon: loadLexicon(task.config.LEXICON_PATH) };
+  if (task.kind === 'page') return addFromUrl(task.url, options);
+  if (task.kind === 'text') return addText(task.fileName, task.bytes, options);
   const path = join(task.config.ARTICLES_DIR, task.fileName);
-  const present = existsSync(path);
-  if (present && !(task.sameBytesOk && readFileSync(path).equals(Buffer.from(task.bytes))))
-    return { ok: false, error: `an article file named ${task.fileName} already exists` };
-  const decoded = decodeArticle(task.bytes);
-  if ('error' in decoded) return { ok: false, error: decoded.error };
-  const lexicon = loadLexicon(task.config.LEXICON_PATH);
-  const stem = task.fileName.replace(/\.txt$/, '');
-  const { articles } = ingestFile({ file: task.fileName, stem, text: decoded.text }, lexicon);
-  if (articles.length === 0) return { ok: false, error: 'no article text found after removing site chrome' };
-  if (!present) writeFileSync(path, task.bytes, { flag: 'wx' });
+  if (existsSync(path) && readFileSync(path).equals(Buffer.from(task.bytes))) return null;
+  const added = addText(task.fileName, task.bytes, options);
+  recordMeta(task.config.ARTICLES_DIR, task.fileName, task.meta);
+  return added;
+}
+
+async function run(task: LibraryTask): Promise<LibraryTaskResult> {
   try {
-    await createEngine(task.config, { rebuild: true, warn: (m) => warnings.push(m) });
+    const added = task.kind === 'build' ? null : await add(task);
+    await createEngine(task.config, { rebuild: true });
+    return {
+      ok: true,
+      file: added?.file ?? null,
+      articleIds: added?.articleIds ?? [],
+      meta: added?.meta ?? {},
+    };
   } catch (error) {
-    if (!present) unlinkSync(path);
+    if (error instanceof PageError) return { ok: false, error: error.message };
     throw error;
   }
-  return { ok: true, articleIds: articles.map((a) => a.id), warnings };
 }
 
 run(workerData as LibraryTask).then(

@@ -1,17 +1,19 @@
 /**
  * The library the bot serves from: the current answerer, swapped whole on reload (questions in flight finish on
- * the old one), and validated article uploads. Reading the folder and building the index run in a worker thread
- * (library-worker.ts) with a time limit, so that questions keep being answered meanwhile; the new index is then
- * loaded here. The bot talks to this interface only; it never sees the index.
+ * the old one), and validated additions (an uploaded `.txt`, a web page, an article another instance added).
+ * Adding, reading the folder and building the index run in a worker thread (library-worker.ts) with a time limit,
+ * so that questions keep being answered meanwhile; the new index is then loaded here. The bot talks to this
+ * interface only; it never sees the index.
  */
 
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnswerOptions, SourceArticle } from './answer/answer.ts';
 import type { CoverageSummary } from './answer/phrases.ts';
 import type { Answer } from './answer/schema.ts';
 import type { CoreConfig } from './config.ts';
+import type { ArticleMeta } from './corpus/metadata.ts';
 import type { IngestWarning } from './corpus/types.ts';
 import { createEngine, type Engine } from './engine.ts';
 import type { LibraryTask, LibraryTaskResult } from './library-worker.ts';
@@ -25,14 +27,25 @@ export interface Library {
   reload(): Promise<{ articles: number; warnings: IngestWarning[] }>;
   /** Validates an uploaded `.txt` article; adds it and reloads, or changes nothing and says why. */
   addArticle(fileName: string, bytes: Uint8Array): Promise<AddResult>;
+  /** Fetches a web page and adds its article with the page's metadata; or changes nothing and says why. */
+  addPage(url: string): Promise<AddResult>;
   /** An article another instance added: written here unless the same file is already present, then reloaded. */
-  receiveArticle(fileName: string, bytes: Uint8Array): Promise<AddResult>;
+  receiveArticle(article: SharedArticle): Promise<AddResult>;
 }
 
-export type AddResult = { ok: true; articleIds: string[] } | { ok: false; error: string };
+/** An added article as it travels to other instances: its file, bytes and recorded metadata. */
+export interface SharedArticle {
+  fileName: string;
+  bytes: Uint8Array;
+  meta: ArticleMeta;
+}
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.txt$/;
-/** Longest a reload or an upload may take before it is abandoned (nothing changes then). */
+/** What an addition did: the new article ids and the metadata recorded, or why nothing was added. */
+export type AddResult =
+  | { ok: true; articleIds: string[]; meta: ArticleMeta; shared: SharedArticle | null }
+  | { ok: false; error: string };
+
+/** Longest a reload or an addition may take before it is abandoned (nothing changes then). */
 const WORK_TIMEOUT_MS = 120_000;
 
 /** Runs one task in a worker thread (TypeScript through tsx's loader), ended after `timeoutMs`. */
@@ -74,28 +87,27 @@ export async function openLibrary(
     queue = next.catch(() => undefined);
     return next;
   };
-  const swap = async () => {
-    engine = await createEngine(config, { warn });
-  };
 
-  const add = (fileName: string, bytes: Uint8Array, sameBytesOk: boolean) =>
+  /** Runs an addition in the worker; on success the new index is swapped in, on refusal nothing changed. */
+  const add = (task: Exclude<LibraryTask, { kind: 'build' }>, fileName?: string) =>
     serially(async (): Promise<AddResult> => {
-      if (!SAFE_NAME.test(fileName)) {
-        return {
-          ok: false,
-          error: 'the file name must end in .txt and use only Latin letters, digits, _ . -',
-        };
-      }
-      const path = join(config.ARTICLES_DIR, fileName);
-      const existed = existsSync(path);
-      const result = await runInWorker({ kind: 'add', config, fileName, bytes, sameBytesOk }, timeoutMs);
+      const path = fileName ? join(config.ARTICLES_DIR, fileName) : null;
+      const existed = path !== null && existsSync(path);
+      const result = await runInWorker(task, timeoutMs);
       if (!result.ok) {
         // A worker ended by the time limit may have written the file already.
-        if (!existed && existsSync(path) && result.error.includes('abandoned')) unlinkSync(path);
+        if (path && !existed && existsSync(path) && result.error.endsWith('abandoned')) unlinkSync(path);
         return result;
       }
-      await swap();
-      return { ok: true, articleIds: result.articleIds };
+      engine = await createEngine(config, { warn });
+      const shared = result.file
+        ? {
+            fileName: result.file,
+            bytes: readFileSync(join(config.ARTICLES_DIR, result.file)),
+            meta: result.meta,
+          }
+        : null;
+      return { ok: true, articleIds: result.articleIds, meta: result.meta, shared };
     });
 
   return {
@@ -106,10 +118,12 @@ export async function openLibrary(
       serially(async () => {
         const result = await runInWorker({ kind: 'build', config }, timeoutMs);
         if (!result.ok) throw new Error(result.error);
-        await swap();
+        engine = await createEngine(config, { warn });
         return { articles: engine.answerer.articles.length, warnings: engine.answerer.index.warnings };
       }),
-    addArticle: (fileName, bytes) => add(fileName, bytes, false),
-    receiveArticle: (fileName, bytes) => add(fileName, bytes, true),
+    addArticle: (fileName, bytes) => add({ kind: 'text', config, fileName, bytes }, fileName),
+    addPage: (url) => add({ kind: 'page', config, url }),
+    receiveArticle: ({ fileName, bytes, meta }) =>
+      add({ kind: 'received', config, fileName, bytes, meta }, fileName),
   };
 }

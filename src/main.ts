@@ -83,11 +83,11 @@ async function main() {
   });
   const library = await openLibrary(core, (message) => logger.warn(message));
   ready = true;
-  state.onArticle(({ fileName, bytes }) => {
-    library.receiveArticle(fileName, bytes).then(
-      (result) => logger.info({ file: fileName, ok: result.ok }, 'article from another instance'),
+  state.onArticle((article) => {
+    library.receiveArticle(article).then(
+      (result) => logger.info({ file: article.fileName, ok: result.ok }, 'article from another instance'),
       (error: unknown) =>
-        logger.error({ file: fileName, err: error }, 'article from another instance failed'),
+        logger.error({ file: article.fileName, err: error }, 'article from another instance failed'),
     );
   });
   const deps: BotDeps = {

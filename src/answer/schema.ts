@@ -15,6 +15,8 @@ export const SourceSchema = z.object({
   file: z.string().min(1),
   title: z.string().nullable(),
   outlet: z.string().nullable(),
+  /** The news agency or agencies the article credits ("فرانس برس، رويترز"); absent when it credits none. */
+  agency: z.string().min(1).optional(),
   url: z.string().nullable(),
 });
 

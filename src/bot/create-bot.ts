@@ -7,6 +7,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, session } from 'grammy';
 import type { BotContext, BotDeps } from './deps.ts';
+import { addFeature } from './features/add.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { buttonsFeature } from './features/buttons.ts';
@@ -54,6 +55,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
   bot.use(
     startFeature(deps),
     adminFeature(deps),
+    addFeature(deps),
     askFeature(deps),
     buttonsFeature(deps),
     inlineFeature(deps),

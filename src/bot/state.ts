@@ -14,6 +14,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import { enhanceStorage, type StorageAdapter } from 'grammy';
 import { Redis } from 'ioredis';
 import type { Answer, Language } from '../answer/schema.ts';
+import type { SharedArticle } from '../library.ts';
 
 /** A user's choice of reply language: 'auto' follows each question. */
 export type LanguageChoice = 'auto' | Language;
@@ -35,10 +36,7 @@ export interface StoredAnswer {
 }
 
 /** An article file added on one instance, for the others. */
-export interface ArticleAdded {
-  fileName: string;
-  bytes: Uint8Array;
-}
+export type ArticleAdded = SharedArticle;
 
 /** Updates handled above the offset confirmed to Telegram when polling stopped. */
 export interface DeliveryRecord {
@@ -172,11 +170,17 @@ async function createRedisState(url: string, options: StateOptions): Promise<Bot
   const handlers: Array<(article: ArticleAdded) => void> = [];
   await subscriber.subscribe(ARTICLES_CHANNEL);
   subscriber.on('message', (_channel: string, raw: string) => {
-    const message = JSON.parse(raw) as { from: string; fileName: string; bytes: string };
+    const message = JSON.parse(raw) as {
+      from: string;
+      fileName: string;
+      bytes: string;
+      meta?: SharedArticle['meta'];
+    };
     if (message.from === instance) return;
     const article = {
       fileName: message.fileName,
       bytes: new Uint8Array(Buffer.from(message.bytes, 'base64')),
+      meta: message.meta ?? {},
     };
     for (const handler of handlers) handler(article);
   });

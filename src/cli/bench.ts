@@ -7,7 +7,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestCorpus } from '../corpus/ingest.ts';
+import { hostileInputs } from '../corpus/hostile-inputs.ts';
+import { ingestCorpus, ingestFile } from '../corpus/ingest.ts';
 import { createEngine } from '../engine.ts';
 import { questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { loadLexicon } from '../lexicon/lexicon.ts';
@@ -41,7 +42,8 @@ runCommand(async (args) => {
     return void console.log(`Usage: npm run bench [-- --scale PASSAGES]
 
 Prints speed figures: ingestion (median of 10 runs), index build, size of the saved index, cold load of the saved
-index, and warm ask latency (p50, p95, max) over the questions of data/eval. With --scale, the same on a synthetic
+index, warm ask latency (p50, p95, max) over the questions of data/eval, and the ingest time of each hostile
+input of src/corpus/hostile-inputs.ts. With --scale, the same on a synthetic
 corpus of about PASSAGES passages (the seed articles copied with varied numbers and names).`);
   }
   const scaleAt = args.indexOf('--scale');
@@ -98,6 +100,12 @@ corpus of about PASSAGES passages (the seed articles copied with varied numbers 
   console.log(
     `warm ask:      p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}, max ${ms(Math.max(...latencies))} over ${latencies.length} answers`,
   );
+  const hostile = Object.entries(hostileInputs()).map(([name, text]) => {
+    const t = performance.now();
+    ingestFile({ file: name, stem: name, text }, lexicon);
+    return `${name} ${ms(performance.now() - t)}`;
+  });
+  console.log(`hostile input: ${hostile.join(', ')} (ingest of each; see test/corpus/bounded.test.ts)`);
   console.log(`memory:        ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB RSS`);
   rmSync(work, { recursive: true, force: true });
   if (scale) rmSync(config.ARTICLES_DIR, { recursive: true, force: true });

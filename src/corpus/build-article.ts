@@ -1,7 +1,9 @@
 /** Turns one article block into an Article: header, passages, quotations and their speakers. */
 
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import { readHeader } from './header.ts';
+import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
 import { findQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
@@ -23,6 +25,14 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** A short line without closing punctuation inside the body ("محادثات إسطنبول") heads a section; it is no passage. */
 const isSubheading = (line: string) => wordCount(line) <= 4 && !/[.!?؟"”»]$/.test(line);
 
+/** True when a name is a place the lexicon knows ("جنيف" in the dateline "جنيف-سانا"). */
+function isPlace(name: string, lexicon: Lexicon): boolean {
+  const words = name.split(/\s+/).filter(Boolean).length;
+  return lexicon
+    .findArabic(name)
+    .some((m) => m.firstWord === 0 && m.endWord === words && m.entries.some((e) => e.kind === 'place'));
+}
+
 /** Builds the article at position n (from 1) of a file. */
 export function buildArticle(
   block: ArticleBlock,
@@ -30,9 +40,9 @@ export function buildArticle(
   meta: ArticleMeta,
   lexicon: Lexicon,
 ): Article {
-  const header = readHeader(block.lines);
+  const header = readHeader(block.lines, (name) => isPlace(name, lexicon));
   const id = `${place.stem}#${place.n}`;
-  const text = block.lines.map((l) => l.text).join('\n');
+  const text = block.lines.map((l) => l.text + (l.cut ? CUT_MARK : '')).join('\n');
   const passages: Passage[] = [];
   const quotes: Quotation[] = [];
   const ctx = new AttributionContext();
@@ -40,7 +50,7 @@ export function buildArticle(
   let offset = 0;
   block.lines.forEach((line, i) => {
     const base = offset;
-    offset += line.text.length + 1;
+    offset += line.text.length + (line.cut ? CUT_MARK.length : 0) + 1;
     if (i < header.bodyStart) return;
     const from = i === header.bodyStart ? header.leadSkip : 0;
     if (isSubheading(line.text)) return;
@@ -85,14 +95,20 @@ export function buildArticle(
     }
   });
 
+  // "المصدر: إنترفاكس" credits an agency; "المصدر: صدى البلد" names the outlet the text was taken from.
+  const sourceAgency = block.sourceOutlet && agencyNamed(block.sourceOutlet) ? block.sourceOutlet : null;
+  const agencies = [
+    ...new Set([...(meta.agencies ?? []), ...header.agencies, ...(sourceAgency ? [sourceAgency] : [])]),
+  ];
   return {
     id,
     file: place.file,
     title: meta.title ?? header.title,
-    outlet: meta.outlet ?? header.outlet ?? block.sourceOutlet,
-    agencies: header.agencies,
-    url: meta.url ?? null,
+    outlet: meta.outlet ?? (sourceAgency ? null : block.sourceOutlet) ?? header.outlet,
+    agencies,
+    url: meta.url ?? header.url,
     date: meta.date ? { iso: meta.date, text: meta.date, basis: 'stated' } : header.date,
+    header: header.lines,
     text,
     passages,
     quotes,

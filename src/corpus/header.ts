@@ -1,12 +1,16 @@
 /**
- * The header of an article: headline, dateline, outlet and date, in the forms news sites use:
- * a headline line; "تاريخ النشر: …"; "(outlet / agency - date) lead…"; "city، city (outlet، agencies)";
- * "city - lead…"; "المصدر: X" (found by the splitter).
+ * The header zone of an article: the lines before the body, each classified by general features (length, closing
+ * punctuation, a date, a parenthetical credit, repetition, position relative to the headline) rather than by any
+ * site's layout. Then the lead's own dateline: "(outlet / agency - date)", "city - ", "byline - city في date -".
+ * Every line says what it was taken for and why, for the ingest report.
  */
 
-import { findDates, findDateWords } from './dates.ts';
+import { findDates, findDateWords } from '../text/dates.ts';
+import { normalizeArabic } from '../text/normalize.ts';
+import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
+import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
-import type { DateInfo } from './types.ts';
+import type { DateInfo, HeaderLine, HeaderLineKind } from './types.ts';
 
 /** What the header says, and where the body starts. */
 export interface Header {
@@ -14,88 +18,285 @@ export interface Header {
   outlet: string | null;
   agencies: string[];
   date: DateInfo;
+  url: string | null;
   /** Index of the first body line. */
   bodyStart: number;
   /** Characters to skip at the start of the first body line (a dateline glued to the lead). */
   leadSkip: number;
+  /** The header zone's lines, classified, and the lead's dateline if any. */
+  lines: HeaderLine[];
 }
+
+/** The header zone is at most this many lines: beyond it everything is body. */
+const MAX_HEADER_LINES = 20;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const GENERIC_SOURCES = /^(?:وكالات|وكالة|agencies|staff|متابعات|خاص)$/i;
-const DATE_LABEL = /^(?:تاريخ النشر|نشر في|تاريخ|published|updated|آخر تحديث)\s*[:：]/i;
+const ends = (s: string) => /[.!?؟:،,]["'”»)]*$/.test(s) && !/\.\.\.?["'”»]?$|…$/.test(s);
+const GENERIC = new Set(GENERIC_CREDITS.map(normalizeArabic));
+const isGeneric = (s: string) => GENERIC.has(normalizeArabic(s.trim()));
+const DATE_LABEL = /^(?:تاريخ النشر|نشر في|نشر بتاريخ|تاريخ|published|updated|آخر تحديث)\s*[:：]/i;
+const URL_LINE = /^https?:\/\/\S+$/i;
+/** Site furniture: print and font buttons, masthead roles, stray tokens. */
+const BOILERPLATE =
+  /^(?:TT|Smaller Bigger|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
+/** A masthead role: the line after it is a person's name. */
+const MASTHEAD_ROLE = /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام)$/;
+/** "انتم الان تتابعون خبر X من قسم Y …": an aggregator's preamble with the headline inside. */
+const PREAMBLE = /^(?:انتم|أنتم) الان تتابعون خبر (.{8,300}?) من قسم /;
+/** A credit in parentheses at the end of a photo caption: "(أرشيف)"، "(سبوتنيك - أ.ف.ب)". */
+const CAPTION_CREDIT = /\(([^()]{1,60})\)\s*$/;
 /** "(پاکستان پوائنٹ نیوز / سبوتنيك - 16 فبراير 2022ء)" at the start of the lead. */
 const PAREN_DATELINE = /^\(([^()]{3,120})\)\s*/;
-/** "موسكو، كييف (الاتحاد، وكالات)" as a line of its own. */
-const PLACE_OUTLET_LINE = /^([^()]{2,60})\(([^()]{2,80})\)\s*$/;
 /** "جاكرتا - " at the start of the lead. */
-const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s+[-–—]\s+/u;
+const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s*[-–—ـ]\s+/u;
+const SEPARATORS = /\s*[-–—ـ|/]\s*|\s*[،,]\s+|\)\s*\(|^\(|\)$/;
 
-function names(text: string): string[] {
-  return text
-    .split(/\s*[/،,|]\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !GENERIC_SOURCES.test(s));
+/** The parts of a credit line: "موسكو - (أسوشيتد برس) (د ب أ)" -> موسكو، أسوشيتد برس، د ب أ. */
+const parts = (text: string) =>
+  text
+    .split(SEPARATORS)
+    .map((p) => p.replace(/[()|•]/g, '').trim())
+    .filter((p) => p !== '');
+
+/** True when a line repeats a word three times or more: a menu, not a sentence. */
+function isMenu(text: string): boolean {
+  const seen = new Map<string, number>();
+  for (const w of text.split(/\s+/)) {
+    const n = (seen.get(w) ?? 0) + 1;
+    if (n >= 3 && w.length > 2) return true;
+    seen.set(w, n);
+  }
+  return /[A-Za-z]{3,}/.test(text) && /\p{Script=Arabic}/u.test(text) && words(text) > 6;
 }
 
-function isHeadline(line: string, next: string | undefined): boolean {
-  if (next === undefined) return false;
-  const n = words(line);
-  return n >= 2 && n <= 30 && !/[.!?؟:]["'”»]?$/.test(line) && !line.startsWith('(');
+/** A headline: a few words to a long line, no closing full stop; three words only as an article's first line. */
+const looksLikeHeadline = (text: string, first = false) =>
+  words(text) >= (first ? 3 : 4) && words(text) <= 30 && text.length <= MAX_HEADLINE_CHARS && !ends(text);
+/** "بيروت، دمشق (النهار، وكالات)": places, then the outlet and agencies in parentheses. */
+const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
+
+/** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
+const isBody = (text: string) =>
+  (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  (words(text) > 30 && !PREAMBLE.test(text));
+
+/** A date line: a full date with little else around it (weekday, time, place, labels). */
+const isDateLine = (text: string) => findDates(text).length > 0 && words(text) <= 14 && !ends(text.trim());
+
+/** Splits a credit into agencies and the rest ("أحداث العالم ـ وكالات" -> rest أحداث العالم, agencies none). */
+function credits(text: string): { agencies: string[]; others: string[]; generic: boolean } {
+  const agencies: string[] = [];
+  const others: string[] = [];
+  let generic = false;
+  for (const p of parts(text)) {
+    const agency = agencyNamed(p);
+    if (agency) agencies.push(p);
+    else if (isGeneric(p)) generic = true;
+    else others.push(p);
+  }
+  return { agencies, others, generic };
 }
 
-/** Reads the header of an article's lines. */
-export function readHeader(lines: Line[]): Header {
+/** Reads the header of an article's lines; `isPlace` tells a dateline's city from an outlet. */
+export function readHeader(lines: Line[], isPlace: (name: string) => boolean = () => false): Header {
   const header: Header = {
     title: null,
     outlet: null,
     agencies: [],
     date: { iso: null, text: null, basis: 'unknown' },
+    url: null,
     bodyStart: 0,
     leadSkip: 0,
+    lines: [],
   };
-  const stated = (text: string) => {
-    const found = findDates(text)[0];
-    if (found && !header.date.iso) header.date = { iso: found.iso, text: found.text, basis: 'stated' };
-  };
-  const source = (inside: string) => {
-    const [outlet, ...agencies] = names(inside);
-    header.outlet ??= outlet ?? null;
-    header.agencies.push(...agencies);
+  const addAgencies = (names: string[]) => {
+    for (const n of names) if (!header.agencies.includes(n)) header.agencies.push(n);
   };
 
-  let i = 0;
-  if (lines[0] && isHeadline(lines[0].text, lines[1]?.text)) {
-    header.title = lines[0].text;
-    i = 1;
+  let bodyStart = 0;
+  while (bodyStart < lines.length && bodyStart < MAX_HEADER_LINES && !isBody(lines[bodyStart]!.text))
+    bodyStart++;
+  if (bodyStart >= lines.length || bodyStart === MAX_HEADER_LINES) {
+    // No prose line near the top: then only a first headline-like line is header (a short article).
+    bodyStart = lines.length > 1 && looksLikeHeadline(lines[0]!.text, true) ? 1 : 0;
   }
-  // Header lines between the headline and the lead.
-  for (; i < lines.length && i < 4; i++) {
-    const text = lines[i]!.text;
-    if (DATE_LABEL.test(text) && words(text) <= 12) stated(text);
-    else if (PLACE_OUTLET_LINE.test(text) && words(text) <= 12 && !/[.!?؟]$/.test(text)) {
-      source(PLACE_OUTLET_LINE.exec(text)![2]!);
-    } else break;
-  }
-  header.bodyStart = i;
+  const zone = lines.slice(0, bodyStart).map((l) => l.text);
+  const classified: HeaderLine[] = [];
+  const dates: Array<{ at: number; text: string; iso: string }> = [];
+  let headlineAt = -1;
+  let afterRole = false;
 
-  const lead = lines[i]?.text ?? '';
-  const paren = PAREN_DATELINE.exec(lead);
-  if (paren) {
-    const parts = paren[1]!.split(/\s+[-–—]\s+/);
-    const datePart = parts.findIndex((p) => findDates(p).length > 0);
-    if (datePart >= 0) stated(parts[datePart]!);
-    source(parts.filter((_, k) => k !== datePart).join('/'));
-    header.leadSkip = paren[0].length;
-  } else {
-    const city = CITY_DASH.exec(lead);
-    if (city && words(city[1]!) <= 3) header.leadSkip = city[0].length;
-  }
-  // A full date opening the lead ("موسكو 16 فبراير 2022 -") is a dateline too; dates later in the body are events.
-  const rest = lead.slice(header.leadSkip);
-  const opening = findDates(rest)[0];
-  const placeBefore =
-    opening && words(rest.slice(0, opening.start)) <= 3 && !/[.،,]/.test(rest.slice(0, opening.start));
-  if (opening && placeBefore && /^\s*[-–—(:)]/.test(rest.slice(opening.end))) stated(opening.text);
+  zone.forEach((text, i) => {
+    const say = (kind: HeaderLineKind, why: string) => classified.push({ text, kind, why });
+    const role = afterRole;
+    afterRole = MASTHEAD_ROLE.test(text);
+    const date = findDates(text)[0];
+    const preamble = PREAMBLE.exec(text);
+    if (URL_LINE.test(text)) {
+      header.url ??= text;
+      return say('url', 'a web address');
+    }
+    if (preamble) {
+      if (headlineAt < 0) {
+        header.title = preamble[1]!.trim();
+        headlineAt = i;
+      }
+      return say('headline', 'inside an aggregator preamble ("تتابعون خبر … من قسم")');
+    }
+    if (BOILERPLATE.test(text) || isMenu(text)) return say('boilerplate', 'site furniture');
+    if (role && words(text) <= 4) return say('boilerplate', 'a name after a masthead role');
+    if (date && (DATE_LABEL.test(text) || isDateLine(text))) {
+      dates.push({ at: i, text: date.text, iso: date.iso });
+      return say('date', DATE_LABEL.test(text) ? 'a publication-date label' : 'a full date with little else');
+    }
+    const placeCredit = PLACE_CREDIT.exec(text);
+    if (placeCredit && words(placeCredit[1]!) <= 3) {
+      const c = credits(placeCredit[2]!);
+      if (c.others.length > 0 && c.others.every((p) => words(p) <= 3)) {
+        header.outlet ??= c.others[0]!;
+        addAgencies(c.agencies);
+        return say('dateline', 'places, then the outlet and agencies in parentheses');
+      }
+    }
+    const repeated = zone[i + 1] === text || zone[i - 1] === text;
+    const credit = CAPTION_CREDIT.exec(text);
+    const all = credits(text);
+    // "موسكو - (أسوشيتد برس) (د ب أ)" is a dateline, not a caption: only places besides the credits.
+    const creditsOnly = all.agencies.length > 0 && all.others.every(isPlace);
+    if (credit && !creditsOnly && words(text) >= 2 && (repeated || headlineAt >= 0 || i + 1 < zone.length)) {
+      const c = credits(credit[1]!);
+      if (c.agencies.length && c.others.length === 0) addAgencies(c.agencies);
+      if (!(words(text) <= 4 && c.agencies.length === 0 && !repeated))
+        return say('caption', `ends in a photo credit "(${credit[1]})"`);
+    }
+    if (headlineAt >= 0 && text === (header.title ?? zone[headlineAt]))
+      return say('headline', 'the headline again');
+    if (repeated && !looksLikeHeadline(text))
+      return say('caption', 'a short line printed twice (photo caption)');
+    const c = credits(text);
+    if (words(text) <= 8 && (c.agencies.length > 0 || c.generic) && c.others.every((p) => words(p) <= 3)) {
+      addAgencies(c.agencies);
+      const [first, ...rest] = c.others;
+      if (first && isPlace(first)) {
+        // "جنيف-سانا": a bare agency after the place is the outlet itself; "(أ ف ب)" in parentheses is credited.
+        if (rest.length === 0 && c.agencies.length === 1 && !/[()]/.test(text))
+          header.outlet ??= c.agencies[0]!;
+        return say('dateline', `a place${c.agencies.length ? ' and agencies' : ''}`);
+      }
+      if (first && rest.length === 0 && headlineAt >= 0) header.outlet ??= first;
+      return say('agencies', `names ${c.agencies.length ? 'news agencies' : 'agencies without naming them'}`);
+    }
+    if (
+      (headlineAt >= 0 && words(text) <= 4 && !looksLikeHeadline(text)) ||
+      (headlineAt >= 0 && words(text) <= 3)
+    ) {
+      const ps = parts(text);
+      if (ps.length === 2 && isPlace(ps[0]!)) {
+        header.outlet ??= ps[1]!;
+        if (agencyNamed(ps[1]!)) addAgencies([ps[1]!]);
+        return say('dateline', 'a place and the outlet');
+      }
+      if (ps.length === 1 && !isPlace(ps[0]!)) {
+        header.outlet ??= text;
+        return say('outlet', 'a short line under the headline');
+      }
+      return say('section', 'a short line');
+    }
+    if (looksLikeHeadline(text, i === 0)) {
+      if (headlineAt < 0) {
+        // "Headline - Outlet" when the headline stands alone elsewhere in the zone.
+        const suffix = /^(.{8,}?)\s+[-–—|]\s+([^-–—|]{2,40})$/.exec(text);
+        if (suffix && zone.includes(suffix[1]!)) {
+          header.title = suffix[1]!;
+          header.outlet ??= suffix[2]!.trim();
+        } else header.title = text;
+        headlineAt = i;
+        return say(
+          'headline',
+          suffix && header.title !== text
+            ? 'the headline, with the outlet after a dash'
+            : 'the first headline-like line',
+        );
+      }
+      if (header.title === text) return say('headline', 'the headline again');
+      return say('subtitle', 'a headline-like line after the headline');
+    }
+    return say('section', headlineAt < 0 ? 'a short line before the headline' : 'a short line');
+  });
+
+  // The publication date: a date line after the headline (a page's "today" banner comes before it), else before.
+  const published = dates.find((d) => d.at > headlineAt) ?? dates[0];
+  if (published) header.date = { iso: published.iso, text: published.text, basis: 'stated' };
+  header.bodyStart = bodyStart;
+  header.lines = classified;
+  const lead = lines[bodyStart]?.text ?? '';
+  readLeadDateline(lead, header, addAgencies);
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
+}
+
+/** The dateline glued to the start of the lead, and a date in parentheses in its first sentence. */
+function readLeadDateline(lead: string, header: Header, addAgencies: (names: string[]) => void) {
+  const stated = (text: string, why: string) => {
+    const found = findDates(text)[0];
+    if (found && !header.date.iso) {
+      header.date = { iso: found.iso, text: found.text, basis: 'stated' };
+      header.lines.push({ text, kind: 'date', why });
+    }
+  };
+  const paren = PAREN_DATELINE.exec(lead);
+  if (paren) {
+    const inner = paren[1]!.split(/\s+[-–—]\s+/);
+    const datePart = inner.findIndex((p) => findDates(p).length > 0);
+    if (datePart >= 0) stated(inner[datePart]!, 'a date in the dateline at the start of the lead');
+    const names = inner
+      .filter((_, k) => k !== datePart)
+      .join('/')
+      .split(/\s*[/،,|]\s*/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && !isGeneric(s));
+    const [outlet, ...agencies] = names;
+    if (outlet && !header.outlet) header.outlet = outlet;
+    addAgencies(agencies);
+    header.leadSkip = paren[0].length;
+    header.lines.push({
+      text: paren[0].trim(),
+      kind: 'dateline',
+      why: 'outlet, agencies and date in parentheses',
+    });
+  } else {
+    const city = CITY_DASH.exec(lead);
+    if (city && words(city[1]!) <= 3) {
+      header.leadSkip = city[0].length;
+      header.lines.push({
+        text: city[0].trim(),
+        kind: 'dateline',
+        why: 'a place and a dash before the lead',
+      });
+    }
+  }
+  // A full date opening the lead ("موسكو 16 فبراير 2022 -", "شهد محمد - ابوظبي في الأحد 21 سبتمبر 2025 05:05
+  // مساءً - قال"): a dateline; dates later in the body are events.
+  const rest = lead.slice(header.leadSkip, header.leadSkip + 120);
+  const opening = findDates(rest)[0];
+  if (opening && opening.start <= 60) {
+    const before = rest.slice(0, opening.start);
+    const after = rest.slice(opening.end);
+    const shortPlace = words(before) <= 3 && !/[.،,]/.test(before);
+    const byline = words(before) <= 7 && /[-–—]/.test(before);
+    const closed = /^\s*(?:[0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s*(?:[\p{L}\p{M}]+\.?)?\s*)?[-–—(:)]/u.exec(after);
+    if ((shortPlace || byline) && closed) {
+      stated(opening.text, 'a date in the dateline at the start of the lead');
+      // "byline - place في date time -": the lead starts after the dash.
+      if ((header.leadSkip > 0 || byline) && /[-–—]$/.test(closed[0]))
+        header.leadSkip += opening.end + closed[0].length;
+    }
+  }
+  // "… (29 آب 2025) …" in the lead's first sentence.
+  const firstSentence = lead.slice(header.leadSkip).split(/[.!?؟]\s/)[0] ?? '';
+  for (const m of firstSentence.matchAll(/\(([^()]{6,40})\)/g)) {
+    const found = findDates(m[1]!)[0];
+    if (found && found.text.length >= m[1]!.trim().length - 12)
+      stated(m[1]!, 'a date in parentheses in the lead');
+  }
 }

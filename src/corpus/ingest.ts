@@ -1,9 +1,12 @@
 /** The corpus stage's entry point: article files on disk -> clean, dated, attributed articles. */
 
-import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join, relative } from 'node:path';
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { normalizeArabic } from '../text/normalize.ts';
 import { buildArticle } from './build-article.ts';
-import { metaFor, readMetadata } from './metadata.ts';
+import { CUT_MARK, MAX_PARAGRAPH_CHARS } from './limits.ts';
+import { metaFor, orphanEntries, readMetadata } from './metadata.ts';
 import { readArticleFiles, type SourceFile } from './read-files.ts';
 import { splitArticles } from './split-articles.ts';
 import type { Article, Corpus, IngestWarning } from './types.ts';
@@ -26,6 +29,7 @@ export function ingestFile(
   meta: Parameters<typeof metaFor>[0] = {},
 ): { articles: Article[]; warnings: IngestWarning[] } {
   const blocks = splitArticles(source.text);
+  const cutLines = blocks.flatMap((b) => b.lines).filter((l) => l.cut).length;
   const articles = blocks.map((block, i) =>
     buildArticle(
       block,
@@ -37,6 +41,11 @@ export function ingestFile(
   const warnings: IngestWarning[] = [];
   if (articles.length === 0)
     warnings.push({ file: source.file, message: 'skipped: no article text after removing site chrome' });
+  if (cutLines > 0)
+    warnings.push({
+      file: source.file,
+      message: `${cutLines} paragraph(s) longer than ${MAX_PARAGRAPH_CHARS} characters cut (marked "${CUT_MARK.trim()}")`,
+    });
   for (const a of articles) {
     if (a.passages.length === 0) warnings.push({ file: source.file, message: `${a.id}: no sentences found` });
     for (const q of a.quotes) {
@@ -50,17 +59,43 @@ export function ingestFile(
   return { articles: articles.filter((a) => a.passages.length > 0), warnings };
 }
 
+/**
+ * What makes two articles the same text: the body's letters and digits, normalised, without the headline or
+ * white space (a copy saved from another page differs in chrome and line breaks, not in its words).
+ */
+export function textKey(article: Pick<Article, 'text' | 'passages'>): string {
+  const body = article.passages.map((p) => p.text).join(' ');
+  const letters = normalizeArabic(body).replace(/[^\p{L}\p{N}]+/gu, '');
+  return createHash('sha256').update(letters).digest('hex');
+}
+
 /** Reads, cleans, splits and attributes every article file of a folder. */
 export function ingestCorpus({ articlesDir, root, lexicon }: IngestOptions): Corpus {
-  const { files, warnings } = readArticleFiles(articlesDir, root);
+  const { files, warnings, names } = readArticleFiles(articlesDir, root);
   const metaPath = join(articlesDir, 'meta.json');
+  const metaFile = relative(root, metaPath);
   const { meta, error } = readMetadata(metaPath);
-  if (error) warnings.push({ file: join(articlesDir, 'meta.json').replace(`${root}/`, ''), message: error });
+  if (error) warnings.push({ file: metaFile, message: error });
+  for (const name of orphanEntries(meta, new Set(names)))
+    warnings.push({ file: metaFile, message: `entry for ${name}: no such article file` });
   const articles: Article[] = [];
+  const seen = new Map<string, string>();
   for (const file of files) {
     const result = ingestFile(file, lexicon, meta);
-    articles.push(...result.articles);
     warnings.push(...result.warnings);
+    for (const article of result.articles) {
+      const key = textKey(article);
+      const first = seen.get(key);
+      if (first) {
+        warnings.push({
+          file: file.file,
+          message: `${article.id}: skipped: same text as ${first}, already in the corpus`,
+        });
+        continue;
+      }
+      seen.set(key, article.id);
+      articles.push(article);
+    }
   }
   return { articles, warnings };
 }

@@ -8,14 +8,22 @@
  * alone describes the page and applies to every article of the file.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { z } from 'zod';
+import { MAX_HEADLINE_CHARS } from './limits.ts';
+import { readRegularFile } from './read-files.ts';
+
+/** A metadata file is small: a few hundred bytes per article. */
+const MAX_METADATA_BYTES = 5_000_000;
 
 const ArticleMetaSchema = z.strictObject({
-  url: z.url().optional(),
-  outlet: z.string().trim().min(1).optional(),
-  title: z.string().trim().min(1).optional(),
+  // Only web pages: a javascript: or file: URL would end up as a link in replies.
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  outlet: z.string().trim().min(1).max(200).optional(),
+  title: z.string().trim().min(1).max(MAX_HEADLINE_CHARS).optional(),
   date: z.iso.date().optional(),
+  /** Agencies the article credits ("أ ف ب"، "رويترز"). */
+  agencies: z.array(z.string().trim().min(1).max(100)).max(10).optional(),
 });
 
 const FileMetaSchema = ArticleMetaSchema.extend({
@@ -39,13 +47,25 @@ export function metaFor(meta: Metadata, fileName: string, n: number): ArticleMet
 
 /** Reads the metadata file if there is one; a broken file is reported and ignored, never fatal. */
 export function readMetadata(path: string): { meta: Metadata; error?: string } {
-  if (!existsSync(path)) return { meta: {} };
+  // lstat, not exists: a dangling link named meta.json is reported rather than taken for no file.
   try {
-    const parsed = MetadataSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    lstatSync(path);
+  } catch {
+    return { meta: {} };
+  }
+  const read = readRegularFile(path, MAX_METADATA_BYTES);
+  if ('error' in read) return { meta: {}, error: `ignored: ${read.error}` };
+  try {
+    const parsed = MetadataSchema.safeParse(JSON.parse(new TextDecoder().decode(read.bytes)));
     if (parsed.success) return { meta: parsed.data };
     const issue = parsed.error.issues[0]!;
     return { meta: {}, error: `ignored: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
   } catch (error) {
     return { meta: {}, error: `ignored: not valid JSON (${(error as Error).message})` };
   }
+}
+
+/** Entries of the metadata file for files that are not in the folder (a typo, or a file since removed). */
+export function orphanEntries(meta: Metadata, fileNames: ReadonlySet<string>): string[] {
+  return Object.keys(meta).filter((name) => !fileNames.has(name));
 }

@@ -45,10 +45,17 @@ function trimmed(
   return { start: s, end: e, outerStart, outerEnd, balanced };
 }
 
-/** Finds the top-level quotations of a paragraph. */
+/** Finds the top-level quotations of a paragraph, in one pass (each mark is pushed and popped at most once). */
 export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: Array<{ family: Family; at: number }> = [];
+  // Per family, the stack depths of its open marks: the innermost one is found without walking the stack.
+  const depths: Record<Family, number[]> = { straight: [], curly: [], guillemet: [] };
+  const truncate = (depth: number) => {
+    stack.length = depth;
+    for (const list of Object.values(depths))
+      while (list.length && list[list.length - 1]! >= depth) list.pop();
+  };
   for (let i = 0; i < text.length; i++) {
     const family = FAMILY[text[i]!];
     if (!family) continue;
@@ -62,16 +69,29 @@ export function findQuotes(text: string): QuoteSpan[] {
     else opens = stack[stack.length - 1]?.family !== family;
 
     if (opens) {
+      depths[family].push(stack.length);
       stack.push({ family, at: i });
       continue;
     }
-    const depth = stack.map((s) => s.family).lastIndexOf(family);
-    if (depth < 0) continue; // a stray closing mark
+    const own = depths[family];
+    if (own.length === 0) continue; // a stray closing mark
+    const depth = own[own.length - 1]!;
     const opener = stack[depth]!;
-    stack.length = depth;
+    truncate(depth);
     if (depth === 0) spans.push(trimmed(text, opener.at + 1, i, opener.at, i + 1, true));
   }
   const open = stack[0];
   if (open) spans.push(trimmed(text, open.at + 1, text.length, open.at, text.length, false));
   return spans.filter((s) => s.end > s.start);
+}
+
+/** The paragraph with its quotations blanked out: what the reporter says, not what was quoted. */
+export function withoutQuotes(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const q of findQuotes(text)) {
+    out += `${text.slice(at, q.outerStart)} `;
+    at = q.outerEnd;
+  }
+  return out + text.slice(at);
 }

@@ -1,4 +1,7 @@
-/** Splits a paragraph into sentences, never inside a quotation (quoted speech often holds several sentences). */
+/**
+ * Splits a paragraph into sentences, never inside a quotation (quoted speech often holds several sentences).
+ * One pass over the text: no regular expression that could backtrack over a long run of marks.
+ */
 
 /** A sentence's offsets within its paragraph. */
 export interface SentenceSpan {
@@ -6,9 +9,12 @@ export interface SentenceSpan {
   end: number;
 }
 
-const TERMINATOR = /[.!?؟]+["'”»)]*(?=\s|$)/gu;
+const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c === '؟';
+const isCloser = (c: string) => c === '"' || c === "'" || c === '”' || c === '»' || c === ')';
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const LETTER = /\p{L}/u;
 
-/** Sentence spans of a paragraph; `protectedSpans` (quotations, marks included) are never cut. */
+/** Sentence spans of a paragraph; `protectedSpans` (quotations, marks included, in order) are never cut. */
 export function splitSentences(
   text: string,
   protectedSpans: ReadonlyArray<{ outerStart: number; outerEnd: number }>,
@@ -16,21 +22,30 @@ export function splitSentences(
 ): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = from;
-  for (const m of text.matchAll(TERMINATOR)) {
-    const end = m.index! + m[0].length;
-    if (end <= start) continue;
-    if (protectedSpans.some((p) => m.index! > p.outerStart && m.index! < p.outerEnd - 1)) continue;
+  let p = 0; // the first protected span that may still hold a terminator
+  for (let i = from; i < text.length; i++) {
+    if (!isTerminator(text[i]!)) continue;
+    const at = i;
+    while (i + 1 < text.length && isTerminator(text[i + 1]!)) i++;
+    while (i + 1 < text.length && isCloser(text[i + 1]!)) i++;
+    const end = i + 1;
+    if (end < text.length && !isSpace(text[end])) continue;
+    while (p < protectedSpans.length && protectedSpans[p]!.outerEnd - 1 <= at) p++;
+    const inside = p < protectedSpans.length && at > protectedSpans[p]!.outerStart;
+    if (inside) continue;
     spans.push({ start, end });
     start = end;
   }
   if (start < text.length) spans.push({ start, end: text.length });
-  return spans
-    .map(({ start: s, end: e }) => {
-      let a = s;
-      let b = e;
-      while (a < b && /\s/.test(text[a]!)) a++;
-      while (b > a && /\s/.test(text[b - 1]!)) b--;
-      return { start: a, end: b };
-    })
-    .filter((s) => /\p{L}/u.test(text.slice(s.start, s.end)));
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    let a = span.start;
+    let b = span.end;
+    while (a < b && isSpace(text[a])) a++;
+    while (b > a && isSpace(text[b - 1])) b--;
+    let letter = false;
+    for (let k = a; k < b && !letter; k++) letter = LETTER.test(text[k]!);
+    if (letter) out.push({ start: a, end: b });
+  }
+  return out;
 }

@@ -14,20 +14,19 @@ import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts'
 import { canSpeak } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { transliterate } from '../text/transliterate.ts';
+import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import {
   ACCORDING,
   BACK_POINTERS,
   CLAUSE_OPENERS,
-  DOCUMENTS,
   NOT_A_SUBJECT,
   RELATIVES,
   RELAYING,
-  SAYING,
   SKIPPABLE,
   SUBJECT_END,
-  TITLES,
-  UNNAMED_SUBJECTS,
-} from './attribution-words.ts';
+} from '../text/vocabulary/attribution-grammar.ts';
+import { SAYING } from '../text/vocabulary/saying-verbs.ts';
+import { DOCUMENTS, TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
@@ -184,7 +183,8 @@ export function attributeSentence(
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
     entities: lexicon.findArabic(text).flatMap((m) => {
-      const entry = m.entries.find(canSpeak);
+      // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
+      const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
       return entry ? [{ ...m, entry }] : [];
     }),
   };
@@ -194,8 +194,9 @@ export function attributeSentence(
     const w = peel(s.norm[k]!);
     const at = words[k]!.start;
     if (RELAYING.has(w)) {
-      const an = s.norm.findIndex((x, j) => j > k && j <= k + 6 && x === 'عن');
-      if (an < 0) continue;
+      let an = k + 1;
+      while (an <= k + 6 && an < s.norm.length && s.norm[an] !== 'عن') an++;
+      if (s.norm[an] !== 'عن') continue;
       const entity = UNNAMED_SUBJECTS.has(s.norm[an + 1] ?? '')
         ? undefined
         : entityStartingIn(s, an + 1, an + 5);

@@ -4,11 +4,14 @@
  */
 
 import { classifyLine } from './chrome.ts';
+import { cutText, MAX_PARAGRAPH_CHARS } from './limits.ts';
 
 /** A content line of an article, verbatim, with its offset in the file. */
 export interface Line {
   text: string;
   fileOffset: number;
+  /** True when the line was longer than MAX_PARAGRAPH_CHARS and `text` is its beginning. */
+  cut?: boolean;
 }
 
 /** The lines of one article and what the file's own chrome said about it. */
@@ -31,14 +34,16 @@ export function splitArticles(text: string): ArticleBlock[] {
     { lines: [], sourceOutlet: null, afterReadAlso: false },
   ];
   let offset = 0;
-  for (const raw of text.split('\n')) {
+  for (const whole of text.split('\n')) {
+    // Cut before any pattern sees the line: every later step then works on bounded paragraphs.
+    const { text: raw, cut } = cutText(whole, MAX_PARAGRAPH_CHARS);
     const line = classifyLine(raw);
     const current = groups[groups.length - 1]!;
     if (line.kind === 'read-also') groups.push({ lines: [], sourceOutlet: null, afterReadAlso: true });
     else if (line.kind === 'source') current.sourceOutlet ??= line.outlet;
     else if (line.kind === 'content')
-      current.lines.push({ text: line.text, fileOffset: offset + line.offset });
-    offset += raw.length + 1;
+      current.lines.push({ text: line.text, fileOffset: offset + line.offset, ...(cut ? { cut } : {}) });
+    offset += whole.length + 1;
   }
   return groups
     .filter((g) => g.lines.length > 0 && (!g.afterReadAlso || looksLikeArticle(g.lines)))

@@ -41,6 +41,26 @@ export interface Quotation {
   balanced: boolean;
 }
 
+/** What a line of an article's header zone was taken for. */
+export type HeaderLineKind =
+  | 'headline'
+  | 'subtitle'
+  | 'date'
+  | 'dateline'
+  | 'outlet'
+  | 'agencies'
+  | 'section'
+  | 'caption'
+  | 'boilerplate'
+  | 'url';
+
+/** One header line as classified, with the reason (shown by the ingest report). */
+export interface HeaderLine {
+  text: string;
+  kind: HeaderLineKind;
+  why: string;
+}
+
 /** One article: a file may hold several. */
 export interface Article {
   /** `<file stem>#<n>`, n counting from 1 within the file. */
@@ -52,6 +72,8 @@ export interface Article {
   agencies: string[];
   url: string | null;
   date: DateInfo;
+  /** The lines before the body and the lead's dateline, as classified: why a headline or date was taken. */
+  header: HeaderLine[];
   /** The article's lines without site chrome, verbatim, joined by newlines. */
   text: string;
   passages: Passage[];

@@ -61,7 +61,7 @@ describe.skipIf(!redisServer)('several instances sharing Redis', () => {
       redisUrl,
     });
     // What main.ts does with an article announced by another instance.
-    deps.state.onArticle(({ fileName, bytes }) => void deps.library.receiveArticle(fileName, bytes));
+    deps.state.onArticle((article) => void deps.library.receiveArticle(article));
     const running = await serveBot(createBot(TOKEN, deps), deps, {
       mode: 'webhook',
       url: `https://bot.example.org/${name}`,

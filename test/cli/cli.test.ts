@@ -67,7 +67,7 @@ describe('ask', () => {
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
-  });
+  }, 60_000);
 
   it('names a malformed setting and exits 2', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', 'q'], {
@@ -91,10 +91,18 @@ describe('ingest', () => {
       'file',
       'title',
       'outlet',
+      'agencies',
+      'url',
       'date',
+      'header',
       'passages',
       'quotes',
     ]);
+    expect(out.articles[1].header[0]).toEqual({
+      text: 'الكرملين: روسيا لا ترى أي رغبة من الولايات المتحدة في إجراء مفاوضات',
+      kind: 'headline',
+      why: 'the first headline-like line',
+    });
     expect(out.articles[1].quotes[0]).toEqual({
       text: 'السلطات الأمريكية تدرك جيدا موقفنا، وهي تدرك جيدا جميع رسائل بوتين الرئيسية',
       speaker: { en: 'Dmitry Peskov', ar: 'دميتري بيسكوف' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findDateWords, isoDate, resolveRelativeDate } from '../../src/corpus/dates.ts';
+import { findDates, findDateWords, isoDate, resolveRelativeDate } from '../../src/text/dates.ts';
 import { fixtureRows } from '../helpers.ts';
 
 const REFERENCE = '2025-02-20'; // the reference cases' article date, a Thursday

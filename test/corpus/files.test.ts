@@ -52,7 +52,7 @@ describe('ingestCorpus on a folder with bad files', () => {
 
 describe('metadata file', () => {
   it('completes and overrides the text for the first article only, except the page URL', () => {
-    const two = `${GOOD}إقرأ أيضاً:\nعنوان الخبر الثاني\n${GOOD}`;
+    const two = `${GOOD}إقرأ أيضاً:\nعنوان الخبر الثاني\n${GOOD.replace('بعض الأمل', 'أملاً ضئيلاً')}`;
     const dir = folder({
       'x.txt': two,
       'meta.json': JSON.stringify({

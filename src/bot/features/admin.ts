@@ -40,7 +40,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const result = await deps.library.addArticle(name, bytes);
     deps.logger.info({ file: name, ok: result.ok }, 'article upload');
-    if (result.ok) await deps.state.publishArticle({ fileName: name, bytes });
+    if (result.ok && result.shared) await deps.state.publishArticle(result.shared);
     await ctx.reply(result.ok ? t.added(result.articleIds) : t.rejected(result.error));
   });
 

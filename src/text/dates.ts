@@ -6,7 +6,9 @@
  */
 
 import * as chrono from 'chrono-node';
-import { foldDigits, normalizeArabic } from '../text/normalize.ts';
+import { foldDigits, normalizeArabic } from './normalize.ts';
+import { ARABIC_MONTHS, ENGLISH_MONTHS, monthNumber } from './vocabulary/months.ts';
+import { ARABIC_WEEKDAYS, weekdayNumber } from './vocabulary/weekdays.ts';
 
 /** An explicit date found in a text: the words as written and the calendar date they name. */
 export interface DateMention {
@@ -16,48 +18,12 @@ export interface DateMention {
   end: number;
 }
 
-const ARABIC_MONTHS: Array<[number, string[]]> = [
-  [1, ['يناير', 'كانون الثاني', 'جانفي']],
-  [2, ['فبراير', 'شباط', 'فيفري']],
-  [3, ['مارس', 'آذار', 'اذار']],
-  [4, ['أبريل', 'ابريل', 'إبريل', 'نيسان', 'أفريل', 'افريل']],
-  [5, ['مايو', 'أيار', 'ايار', 'ماي']],
-  [6, ['يونيو', 'يونيه', 'حزيران', 'جوان']],
-  [7, ['يوليو', 'يوليه', 'تموز', 'جويلية']],
-  [8, ['أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت']],
-  [9, ['سبتمبر', 'أيلول', 'ايلول']],
-  [10, ['أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول']],
-  [11, ['نوفمبر', 'تشرين الثاني']],
-  [12, ['ديسمبر', 'كانون الأول', 'كانون الاول']],
-];
-const ENGLISH_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-const monthByName = new Map<string, number>();
-for (const [month, names] of ARABIC_MONTHS) for (const n of names) monthByName.set(normalizeArabic(n), month);
-ENGLISH_MONTHS.forEach((name, i) => {
-  monthByName.set(name, i + 1);
-  monthByName.set(name.slice(0, 3), i + 1);
-});
-
 const alternation = (names: string[]) =>
   names
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/ /g, '\\s+'))
     .join('|');
-const AR_MONTH = `(?:${alternation(ARABIC_MONTHS.flatMap(([, n]) => n))})`;
+const AR_MONTH = `(?:${alternation(ARABIC_MONTHS.flatMap(([, n]) => [...n]))})`;
 const EN_MONTH = `(?:${alternation(ENGLISH_MONTHS.flatMap((m) => [m, m.slice(0, 3)]))})`;
 const D = '[0-9\u0660-\u0669\u06F0-\u06F9]';
 const DAY = `(${D}{1,2})`;
@@ -75,7 +41,7 @@ const ENGLISH_DATE = new RegExp(
 );
 /** "2025/02/18", "2025-02-18", "18/02/2025", "18.02.2025". */
 const NUMERIC_DATE = new RegExp(
-  `(?<![0-9])(?:(${D}{4})[/.-](${D}{1,2})[/.-](${D}{1,2})|(${D}{1,2})[/.-](${D}{1,2})[/.-](${D}{4}))(?![0-9])`,
+  `(?<![0-9])(?:(${D}{4})[/.\\\\-](${D}{1,2})[/.\\\\-](${D}{1,2})|(${D}{1,2})[/.\\\\-](${D}{1,2})[/.\\\\-](${D}{4}))(?![0-9])`,
   'gu',
 );
 
@@ -88,8 +54,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 const num = (s: string | undefined) => Number(foldDigits(s ?? ''));
-const month = (name: string | undefined) =>
-  monthByName.get(normalizeArabic((name ?? '').replace(/\s+/g, ' ')));
+const month = (name: string | undefined) => monthNumber(name ?? '');
 
 /** Every explicit full date (day, month, year) in a text, in order. */
 export function findDates(text: string): DateMention[] {
@@ -115,13 +80,10 @@ export function findDates(text: string): DateMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-const WEEKDAYS = ['الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
-const WEEKDAY_INDEX = new Map(
-  WEEKDAYS.map((w) => [normalizeArabic(w), [0, 1, 1, 2, 3, 4, 5, 6][WEEKDAYS.indexOf(w)]!]),
-);
+const WEEKDAYS = ARABIC_WEEKDAYS.map(([name]) => name);
 /** Weekday names and relative day words, with what may surround them ("اليوم /السبت/", "يوم الثلاثاء الماضي"). */
 const DATE_WORDS = new RegExp(
-  `(?:(?:صباح|مساء|ظهر)\\s+)?(?:(?:اليوم|يوم)\\s+/?)?(?:${WEEKDAYS.join('|')})/?(?:\\s+(?:الماضي|المقبل|القادم))?|أمس\\s+الأول|أول\\s+أمس|(?:صباح|مساء)\\s+(?:اليوم|أمس)|اليوم|أمس|غدا|غداً`,
+  `(?:(?:صباح|مساء|ظهر)\\s+)?(?:(?:اليوم|يوم)\\s+[/(]?)?(?:${WEEKDAYS.join('|')})[/)]?(?:\\s+(?:الماضي|المقبل|القادم))?|أمس\\s+الأول|أول\\s+أمس|(?:صباح|مساء)\\s+(?:اليوم|أمس)|الأسبوع\\s+(?:الماضي|المقبل|القادم)|اليوم|أمس|غدا|غداً`,
   'gu',
 );
 
@@ -131,9 +93,27 @@ export function findDateWords(text: string): string | null {
     const before = text[m.index! - 1];
     const after = text[m.index! + m[0].length];
     if ((before && /\p{L}/u.test(before)) || (after && /\p{L}/u.test(after))) continue;
+    // Names, not days: the channel "روسيا اليوم" and the paper "اليوم السابع".
+    if (/روسيا\s+$/.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    if (/^\s+السابع/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 8))) continue;
     return m[0];
   }
   return null;
+}
+
+/**
+ * The date of a sentence of an article: a relative expression in it ("أمس"، "اليوم الخميس"، "الأسبوع الماضي")
+ * resolved against the date the article states gives an inferred date; otherwise, and always when the article
+ * states no date, the article's date as it is.
+ */
+export function sentenceDate(
+  article: { iso: string | null; text: string | null; basis: 'stated' | 'inferred' | 'unknown' },
+  sentence: string,
+) {
+  if (article.basis !== 'stated' || !article.iso) return article;
+  const words = findDateWords(sentence);
+  const iso = words ? resolveRelativeDate(words, article.iso) : null;
+  return words && iso ? { iso, text: words, basis: 'inferred' as const } : article;
 }
 
 const DAY_MS = 86_400_000;
@@ -145,10 +125,13 @@ const shift = (iso: string, days: number) =>
  * states. Returns null when it cannot. Weekdays without "المقبل" are read as past, as news reports them.
  */
 export function resolveRelativeDate(expression: string, statedIso: string): string | null {
-  const words = normalizeArabic(expression).replace(/[/،,]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = normalizeArabic(expression)
+    .replace(/[/،,()]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const has = (w: string) => words.includes(normalizeArabic(w));
   if ((has('امس') && has('الاول')) || (has('اول') && has('امس'))) return shift(statedIso, -2);
-  const weekday = words.map((w) => WEEKDAY_INDEX.get(w)).find((d) => d !== undefined);
+  const weekday = words.map((w) => weekdayNumber(w)).find((d) => d !== undefined);
   if (weekday !== undefined) {
     const today = new Date(`${statedIso}T12:00:00Z`).getUTCDay();
     if (has('المقبل') || has('القادم')) return shift(statedIso, ((weekday - today + 6) % 7) + 1);

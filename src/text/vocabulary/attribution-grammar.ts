@@ -1,0 +1,28 @@
+/**
+ * The small words attribution reads around a verb of saying: who relays, what names a source, where a subject
+ * ends. Normalised spellings (see text/normalize.ts); extend a list here, not the rules in corpus/speakers.ts.
+ */
+
+import { wordSet } from './words.ts';
+
+/** "نقلت X عن Y": the speaker follows عن. */
+export const RELAYING = wordSet('نقل نقلت نقلا ينقل');
+/** Phrases that name the source: "بحسب X"، "وفقا لـ X"، "حسبما ذكر X"، "برأي X". */
+export const ACCORDING = wordSet('بحسب حسب وفقا وفق طبقا حسبما برأي بحسبما ووفقا');
+/** Words that end a verb's subject: complementisers, and the start of what was said. */
+export const SUBJECT_END = wordSet('إن أن ان انه أنه إنه انها أنها إنها بأن بان انهم أنهم إنهم انهما أنهما');
+/** Words between a verb and its subject that are not the subject. */
+export const SKIPPABLE = wordSet(`
+  أيضا كذلك بدوره بدورها من جانبه جانبها أمس اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
+  الماضي صباح مساء مجددا بدوره فيه فيها
+`);
+/** Words that cannot start a subject: after them the verb had none ("أشار إلى"، "شدد على"). */
+export const NOT_A_SUBJECT = wordSet(
+  'إلى على عن في من مع ل ب خلال بشأن حول ردا رداً لوكالة للصحفيين قائلا له لها',
+);
+/** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
+export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
+/** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
+export const RELATIVES = wordSet('الذي التي الذين اللذين اللتين');
+/** Pronouns after "وفقا لـ" that point back to the last speaker ("ووفقا له"). */
+export const BACK_POINTERS = wordSet('له لها لهم لهما');

@@ -1,0 +1,36 @@
+/**
+ * Arabic verbs of saying. Attribution reads every form (past, present, feminine, participles); questions need to
+ * know which verbs only say that someone spoke ("قال") and which also carry the topic ("نفى"، "حذر").
+ */
+
+import { wordSet } from './words.ts';
+
+/** Verbs that only say that someone spoke. */
+export const PLAIN_SAYING = wordSet(`
+  قال قالت يقول تقول أكد أكدت يؤكد تؤكد أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف تابع تابعت شدد شددت يشدد
+  أشار أشارت يشير تشير اعتبر اعتبرت يعتبر تعتبر ذكر ذكرت يذكر صرح صرحت يصرح أعلن أعلنت يعلن تعلن
+  كرر كررت رأى يرى ترى لفت لفتت أبلغ أبلغت كتب كتبت يكتب وصف وصفت تحدث تحدثت علق علقت رد ردت
+  استطرد استطردت نبه نبهت ينبه أفاد أفادت يفيد كشف كشفت يكشف أردف أردفت ختم ختمت
+`);
+
+/** Verbs that name the speaker and carry the topic. */
+export const CONTENT_SAYING = wordSet(`
+  نفى نفت ينفي حذر حذرت يحذر طالب طالبت يطالب دعا دعت يدعو اتهم اتهمت يتهم تتهم اقترح اقترحت يقترح
+  أعرب أعربت رفض رفضت يرفض أمل يأمل توقع يتوقع هدد
+`);
+
+/** Participles that report the words of the sentence's subject ("… قائلاً"، "مضيفاً"). */
+export const SAYING_PARTICIPLES = wordSet(`
+  قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة محذرا محذرة متابعا متابعة
+`);
+
+/**
+ * Verbs that name a speaker in a question but in news text more often are nouns ("في رد على") or report no
+ * words ("لا يتوقع"، "رفضت موسكو"): questions only.
+ */
+const QUESTION_ONLY = wordSet('رد ردت أمل يأمل توقع يتوقع رفض رفضت يرفض هدد تحدث تحدثت علق علقت وصف وصفت');
+
+/** Every form attribution reads as a verb of saying. */
+export const SAYING = new Set(
+  [...PLAIN_SAYING, ...CONTENT_SAYING, ...SAYING_PARTICIPLES].filter((w) => !QUESTION_ONLY.has(w)),
+);

@@ -1,0 +1,95 @@
+/**
+ * Header zones as other Arabic news sites lay them out, in synthetic fixtures written for the purpose
+ * (test/fixtures/layouts): the headline, the stated date, the outlet and the agencies, and that no chrome line
+ * is taken for a headline or reaches a passage.
+ */
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestCorpus } from '../../src/corpus/ingest.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+import { lexicon } from '../helpers.ts';
+
+const dir = join(PROJECT_ROOT, 'test/fixtures/layouts');
+const corpus = ingestCorpus({ articlesDir: dir, root: dir, lexicon });
+const article = (stem: string) => corpus.articles.find((a) => a.id === `${stem}#1`)!;
+
+describe('header zones of other sites', () => {
+  it.each([
+    [
+      'banner-then-date',
+      'الخارجية الروسية: لافروف يبحث هاتفيا مع روبيو ملف التسوية',
+      { iso: '2025-04-17', text: '17-4-2025', basis: 'stated' }, // the page's "today" banner comes first
+      null,
+      [],
+    ],
+    [
+      'captions-first',
+      'جولة جديدة من المحادثات بين موسكو وواشنطن في جنيف',
+      { iso: '2025-02-18', text: '١٨ فبراير ٢٠٢٥', basis: 'stated' },
+      null,
+      [],
+    ],
+    [
+      'title-suffix-dateline',
+      'موسكو تؤكد موعد زيارة المبعوث الأمريكي',
+      { iso: '2025-11-26', text: '26 نوفمبر 2025', basis: 'stated' },
+      'بوابة المثال',
+      ['أسوشيتد برس', 'د ب أ'],
+    ],
+    [
+      'aggregator-byline',
+      'بيسكوف: ننتظر ردا أمريكيا على مقترحاتنا',
+      { iso: '2025-09-21', text: '٢١ سبتمبر ٢٠٢٥', basis: 'stated' },
+      null,
+      [],
+    ],
+    [
+      'masthead-section',
+      'زيلينسكي يرفض أي اتفاق يفرض على بلاده من الخارج',
+      { iso: '2025-08-16', text: '16 أغسطس 2025', basis: 'stated' },
+      null,
+      [],
+    ],
+    [
+      'place-outlet-paren-date',
+      'ريابكوف: المفاوضات مع واشنطن صعبة لكنها مفيدة',
+      { iso: '2025-08-29', text: '29 آب 2025', basis: 'stated' },
+      'سانا',
+      ['سانا'],
+    ],
+    ['no-date-agencies', null, { iso: null, text: 'اليوم الاثنين', basis: 'unknown' }, null, ['إنترفاكس']],
+  ])('%s', (stem, title, date, outlet, agencies) => {
+    const a = article(stem);
+    expect({ title: a.title, date: a.date, outlet: a.outlet, agencies: a.agencies }).toEqual({
+      title,
+      date,
+      outlet,
+      agencies,
+    });
+  });
+
+  it('keeps every header line out of the passages, and says why each was taken', () => {
+    for (const a of corpus.articles) {
+      for (const h of a.header.filter((l) => l.kind !== 'dateline' && l.kind !== 'date'))
+        expect(a.passages.some((p) => p.text.includes(h.text))).toBe(false);
+      expect(a.header.every((h) => h.why.length > 0)).toBe(true);
+    }
+    expect(article('masthead-section').header.map((h) => h.kind)).toEqual([
+      'date',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+      'section',
+      'headline',
+      'caption',
+      'caption',
+    ]);
+  });
+
+  it('attributes the quotations of these layouts', () => {
+    const speakers = corpus.articles.flatMap((a) => a.quotes.map((q) => q.speaker?.id ?? null));
+    // In file name order.
+    expect(speakers).toEqual(['peskov', 'lavrov', 'blinken', 'zelensky', 'peskov', 'ryabkov', 'ushakov']);
+  });
+});
