@@ -1,12 +1,13 @@
 /**
  * The heavy half of the library, run in a worker thread so that the bot's event loop keeps answering: adding an
  * article (checked and written by pages/add.ts) and reading the folder, building and saving the index. The main
- * thread then loads the saved index, which is quick.
+ * thread then loads the saved index, which is quick. The thread lives on between tasks: starting one and loading
+ * the modules costs several seconds.
  */
 
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { CoreConfig } from './config.ts';
 import { type ArticleMeta, readMetadata } from './corpus/metadata.ts';
 import { createEngine } from './engine.ts';
@@ -64,8 +65,11 @@ async function run(task: LibraryTask): Promise<LibraryTaskResult> {
   }
 }
 
-run(workerData as LibraryTask).then(
-  (result) => parentPort!.postMessage(result),
-  (error: unknown) =>
-    parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-);
+// One task at a time (the library sends the next only after this one's answer); the thread stays for the next.
+parentPort!.on('message', (task: LibraryTask) => {
+  run(task).then(
+    (result) => parentPort!.postMessage(result),
+    (error: unknown) =>
+      parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});

@@ -48,38 +48,64 @@ export type AddResult =
 /** Longest a reload or an addition may take before it is abandoned (nothing changes then). */
 const WORK_TIMEOUT_MS = 120_000;
 
-/** Runs one task in a worker thread (TypeScript through tsx's loader), ended after `timeoutMs`. */
-function runInWorker(task: LibraryTask, timeoutMs: number): Promise<LibraryTaskResult> {
-  const target = new URL('./library-worker.ts', import.meta.url).href;
-  const loader = import.meta.resolve('tsx/esm/api');
-  const code = `import { tsImport } from ${JSON.stringify(loader)}; await tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)});`;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
-    workerData: task,
-  });
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve({ ok: false, error: `the work took longer than ${timeoutMs / 1000} s and was abandoned` });
-    }, timeoutMs);
-    const settle = (result: LibraryTaskResult) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(result);
-    };
-    worker.once('message', settle);
-    worker.once('error', (error) => settle({ ok: false, error: error.message }));
-    worker.once('exit', (code) => settle({ ok: false, error: `the worker stopped (exit code ${code})` }));
-  });
+/** The worker thread that runs the library's tasks, one at a time, started on first use (or ahead). */
+class TaskWorker {
+  private worker: Worker | undefined;
+  private settle: ((result: LibraryTaskResult) => void) | undefined;
+
+  /** Starts the thread (TypeScript through tsx's loader) unless it runs already. */
+  start(): Worker {
+    if (this.worker) return this.worker;
+    const target = new URL('./library-worker.ts', import.meta.url).href;
+    const loader = import.meta.resolve('tsx/esm/api');
+    const code = `import { tsImport } from ${JSON.stringify(loader)}; await tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)});`;
+    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+    // An idle worker does not keep the process alive.
+    worker.unref();
+    worker.on('message', (result: LibraryTaskResult) => this.settle?.(result));
+    worker.on('error', (error) => this.settle?.({ ok: false, error: error.message }));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = undefined;
+      this.settle?.({ ok: false, error: `the worker stopped (exit code ${code})` });
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Runs one task; past `timeoutMs` the thread is ended (a new one starts for the next task). */
+  run(task: LibraryTask, timeoutMs: number): Promise<LibraryTaskResult> {
+    const worker = this.start();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.worker = undefined;
+        void worker.terminate();
+        done({ ok: false, error: `the work took longer than ${timeoutMs / 1000} s and was abandoned` });
+      }, timeoutMs);
+      const done = (result: LibraryTaskResult) => {
+        clearTimeout(timer);
+        this.settle = undefined;
+        resolve(result);
+      };
+      this.settle = done;
+      worker.postMessage(task);
+    });
+  }
 }
 
 /** Opens the library: builds or loads the index once, then serves from it. */
 export async function openLibrary(
   config: CoreConfig,
   warn?: (message: string) => void,
-  options: { timeoutMs?: number } = {},
+  options: {
+    timeoutMs?: number /** Start the worker now rather than on the first reload or addition. */;
+    prewarm?: boolean;
+  } = {},
 ): Promise<Library> {
+  const worker = new TaskWorker();
+  if (options.prewarm) worker.start();
   let engine: Engine = await createEngine(config, { warn });
   const timeoutMs = options.timeoutMs ?? WORK_TIMEOUT_MS;
+  const runInWorker = (task: LibraryTask, ms: number) => worker.run(task, ms);
   // One change at a time: a second one waits for the first, then reads the folder again.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {

@@ -81,7 +81,7 @@ async function main() {
     redisUrl: botConfig.REDIS_URL,
     answerTtlSeconds: botConfig.ANSWER_TTL_HOURS * 3600,
   });
-  const library = await openLibrary(core, (message) => logger.warn(message));
+  const library = await openLibrary(core, (message) => logger.warn(message), { prewarm: true });
   ready = true;
   state.onArticle((article) => {
     library.receiveArticle(article).then(

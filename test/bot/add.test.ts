@@ -68,6 +68,7 @@ beforeAll(async () => {
     token: TOKEN,
     admins: [ADMIN],
     rateLimitPerMinute: 60,
+    prewarm: true,
     log: new Writable({ write: (_c, _e, done) => done() }),
   });
   running = await serveBot(createBot(TOKEN, deps), deps, { mode: 'polling' });

@@ -48,6 +48,7 @@ beforeAll(async () => {
     token: TOKEN,
     admins: [ADMIN],
     rateLimitPerMinute: 6,
+    prewarm: true,
     log: sink,
   });
   running = await serveBot(createBot(TOKEN, deps), deps, { mode: 'polling' });

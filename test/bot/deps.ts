@@ -21,9 +21,11 @@ export async function testDeps(options: {
   log?: pino.DestinationStream;
   redisUrl?: string;
   stateDir?: string;
+  /** Start the library's worker at once (for tests that reload or add articles). */
+  prewarm?: boolean;
 }): Promise<BotDeps> {
   return {
-    library: await openLibrary(options.core),
+    library: await openLibrary(options.core, undefined, { prewarm: options.prewarm }),
     logger: createLogger(options.log ? 'info' : 'silent', [options.token], options.log),
     admins: new Set(options.admins ?? []),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 20,

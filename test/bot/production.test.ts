@@ -21,7 +21,8 @@ import { testDeps } from './deps.ts';
 import { checkTelegramHtml, FakeBotApi } from './fake-bot-api.ts';
 
 const TOKEN = '555555555:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw5';
-const LONG_TITLE = 'عنوان طويل جدا عن المفاوضات '.repeat(150).trim();
+// Ingestion refuses headlines over 300 characters (corpus/limits.ts); the reply cuts them at 200.
+const LONG_TITLE = 'عنوان طويل جدا عن المفاوضات '.repeat(10).trim();
 const FILLER = 'وأضاف المصدر أن الاجتماعات تتواصل في العاصمة بين الوفود المختلفة. ';
 const GRAIN_QUOTE = 'خطوط الإمداد عبر البحر الأسود يجب أن تبقى مفتوحة للحبوب';
 
@@ -36,7 +37,7 @@ const sink = new Writable({
   },
 });
 
-/** A folder with the seed articles, one article with a 4,000-character headline, one with a 5,400-character paragraph. */
+/** A folder with the seed articles, one article with a 279-character headline, one with a 5,400-character paragraph. */
 function articlesFolder(): string {
   const folder = join(dir, 'articles');
   mkdirSync(folder);
@@ -66,6 +67,7 @@ async function startBot(options: Partial<Parameters<typeof testDeps>[0]> = {}) {
     token: TOKEN,
     log: sink,
     admins: [7],
+    prewarm: true,
     ...options,
   });
   const running = await serveBot(createBot(TOKEN, deps), deps, { mode: 'polling' });
@@ -88,7 +90,7 @@ afterAll(async () => {
 });
 
 describe('finding 2 and 10: huge headlines, quotes and paragraphs', () => {
-  it('answers over an article with a 4,000-character headline in valid messages with the headline cut', async () => {
+  it('answers over an article with a long headline in valid messages with the headline cut', async () => {
     const mark = api.calls.length;
     const { from } = chat.sendText('What did Scholz say about security guarantees for Kyiv?');
     await chat.waitMessages(from.id, 1, mark);

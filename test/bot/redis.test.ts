@@ -58,6 +58,7 @@ describe.skipIf(!redisServer)('several instances sharing Redis', () => {
       token: TOKEN,
       admins: [ADMIN],
       rateLimitPerMinute: 4,
+      prewarm: true,
       redisUrl,
     });
     // What main.ts does with an article announced by another instance.
