@@ -49,7 +49,7 @@ function articlesFolder(): string {
   );
   writeFileSync(
     join(folder, 'meta.json'),
-    JSON.stringify({ '901_longhead.txt': { title: LONG_TITLE, outlet: 'منفذ '.repeat(300).trim() } }),
+    JSON.stringify({ '901_longhead.txt': { title: LONG_TITLE, outlet: 'منفذ '.repeat(39).trim() } }),
   );
   const paragraph = `${FILLER.repeat(40)}وقال المستشار الألماني أولاف شولتس إن "${GRAIN_QUOTE}" بحسب البيان. ${FILLER.repeat(40)}`;
   writeFileSync(join(folder, '902_hugepara.txt'), `عنوان خبر الحبوب\n${paragraph}\n`);
