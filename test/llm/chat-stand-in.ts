@@ -33,7 +33,7 @@ export type ChatReply =
 
 export type Behaviour = (request: ChatRequest, stand: ChatStandIn) => ChatReply;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Regular expressions that recognise each filled prompt and recover its slot values. */
 function promptMatchers(dir: string) {
@@ -43,7 +43,7 @@ function promptMatchers(dir: string) {
     const parts = template.split(/\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/);
     const source = parts
       .map((part, i) => {
-        if (i % 2 === 0) return escape(part);
+        if (i % 2 === 0) return escapeRegExp(part);
         names.push(part);
         return '([\\s\\S]*?)';
       })
