@@ -31,7 +31,7 @@ export type ChatReply =
   | { status: number; body: string; headers?: Record<string, string> }
   | 'hang';
 
-export type Behaviour = (request: ChatRequest, stand: ChatStandIn) => ChatReply;
+export type Behaviour = (request: ChatRequest, stand: ChatStandIn) => ChatReply | Promise<ChatReply>;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -94,7 +94,7 @@ export function withSynthesis(
   synthesis: (citations: ReturnType<typeof parseCitations>) => string,
   base = wellBehaved(),
 ): Behaviour {
-  return (request, stand) =>
+  return async (request, stand) =>
     request.task === 'synthesis'
       ? { content: synthesis(parseCitations(request.slots.citations!)) }
       : base(request, stand);
@@ -142,7 +142,7 @@ export const hangs: Behaviour = () => 'hang';
 /** A model that answers 500 to the first attempt of every prompt, then like `base`. */
 export function failsOnceWith500(base = wellBehaved()): Behaviour {
   const seen = new Set<string>();
-  return (request, stand) => {
+  return async (request, stand) => {
     if (seen.has(request.prompt)) return base(request, stand);
     seen.add(request.prompt);
     return { status: 500, body: '{"error":{"message":"overloaded"}}' };
@@ -192,7 +192,7 @@ export class ChatStandIn {
         authorization: req.headers.authorization,
       };
       this.requests.push(request);
-      const reply = this.behaviour(request, this);
+      const reply = await this.behaviour(request, this);
       if (reply === 'hang') return;
       if ('content' in reply) {
         const completion = {
