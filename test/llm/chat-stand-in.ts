@@ -222,8 +222,12 @@ export class ChatStandIn {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string) => process.argv[process.argv.indexOf(name) + 1];
-  const terms = process.argv.includes('--terms') ? JSON.parse(readFileSync(arg('--terms')!, 'utf8')) : {};
-  const stand = await new ChatStandIn(wellBehaved({ terms })).start(Number(arg('--port') ?? 0) || 0);
+  const option = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const termsFile = option('--terms');
+  const terms = termsFile ? JSON.parse(readFileSync(termsFile, 'utf8')) : {};
+  const stand = await new ChatStandIn(wellBehaved({ terms })).start(Number(option('--port') ?? 0));
   console.log(stand.baseUrl);
 }
