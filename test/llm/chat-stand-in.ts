@@ -109,20 +109,11 @@ export const citesOutOfRange = withSynthesis(
   ([c]) => `${c!.speaker} said: «${firstWords(c!.quote, 6)}» [7].`,
 );
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+/** "16 February 2022": a date as an English summary might write it. */
+export const longDate = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 /** A model that moves the date of the first dated citation by one day (or says 2031 when none is dated). */
 export const changesDate = withSynthesis((citations) => {
   const dated = citations.map((c) => /(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})/.exec(c.date));
@@ -135,7 +126,7 @@ export const changesDate = withSynthesis((citations) => {
   if (!m) return `In 2031, ${c.speaker} said: «${firstWords(c.quote, 6)}» [1].`;
   const month = MONTHS.findIndex((name) => name.startsWith(m[2]!));
   const d = new Date(Date.UTC(Number(m[3]), month, Number(m[1]) + 1));
-  return `On ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${c.speaker} said: «${firstWords(c.quote, 6)}» [${n + 1}].`;
+  return `On ${longDate(d)}, ${c.speaker} said: «${firstWords(c.quote, 6)}» [${n + 1}].`;
 });
 /** A model that never answers. */
 export const hangs: Behaviour = () => 'hang';

@@ -19,6 +19,7 @@ import {
   failsOnceWith500,
   hangs,
   inventsQuote,
+  longDate,
   malformedJson,
   wellBehaved,
   withSynthesis,
@@ -142,22 +143,7 @@ describe('the guard', () => {
     const n = answer.citations.findIndex((c) => c.date.iso !== null);
     expect(n).toBeGreaterThanOrEqual(0);
     await dropped(changesDate, 'date-mismatch');
-    const [y, m, d] = answer.citations[n]!.date.iso!.split('-').map(Number);
-    const months = [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ];
-    const date = `${d} ${months[m! - 1]} ${y}`;
+    const date = longDate(new Date(answer.citations[n]!.date.iso!));
     const kept = await enrichAnswer(
       answer,
       model(withSynthesis(() => `On ${date}, the source reported this [${n + 1}].`)),
