@@ -25,8 +25,9 @@ export interface ChatRequest {
   authorization: string | undefined;
 }
 
-/** What to answer: the model's text, or a raw status and body, or nothing at all (a hang). */
+/** What to answer: the model's text, a raw status and body, nothing at all (a hang), or half a body. */
 export type ChatReply =
+  | 'stall-body'
   | { content: string }
   | { status: number; body: string; headers?: Record<string, string> }
   | 'hang';
@@ -130,6 +131,8 @@ export const changesDate = withSynthesis((citations) => {
 });
 /** A model that never answers. */
 export const hangs: Behaviour = () => 'hang';
+/** A server that sends its headers and the start of a body, then nothing more. */
+export const stallsMidBody: Behaviour = () => 'stall-body';
 /** A model that answers 500 to the first attempt of every prompt, then like `base`. */
 export function failsOnceWith500(base = wellBehaved()): Behaviour {
   const seen = new Set<string>();
@@ -185,6 +188,10 @@ export class ChatStandIn {
       this.requests.push(request);
       const reply = await this.behaviour(request, this);
       if (reply === 'hang') return;
+      if (reply === 'stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json' }).write('{"choices": [');
+        return;
+      }
       if ('content' in reply) {
         const completion = {
           id: `chatcmpl-${this.requests.length}`,

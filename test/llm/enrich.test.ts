@@ -21,6 +21,7 @@ import {
   inventsQuote,
   longDate,
   malformedJson,
+  stallsMidBody,
   wellBehaved,
   withSynthesis,
 } from './chat-stand-in.ts';
@@ -162,6 +163,12 @@ describe('a failing model', () => {
     const enriched = await enrichAnswer(answer, model(hangs, 'info', 600));
     expect(enriched).toEqual(answer);
     expect(missingEnrichment(enriched)).toEqual(['translations', 'summary']);
+    expect(new Set(warnings().map((w) => w.kind))).toEqual(new Set(['timeout']));
+  });
+
+  it('that stops in the middle of its body: the extractive answer stands, logged as a timeout', async () => {
+    const enriched = await enrichAnswer(answer, model(stallsMidBody, 'info', 600));
+    expect(enriched).toEqual(answer);
     expect(new Set(warnings().map((w) => w.kind))).toEqual(new Set(['timeout']));
   });
 
