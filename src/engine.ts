@@ -12,6 +12,7 @@ import { createLexicalEmbedder } from './index/embedders/lexical.ts';
 import { createOpenAIEmbedder } from './index/embedders/openai.ts';
 import { openIndex } from './index/store.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
+import { loadDictionary } from './search/evidence/dictionary.ts';
 import { loadLexicon } from './lexicon/lexicon.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
@@ -58,7 +59,7 @@ export async function createEngine(
     warn: options.warn,
   });
   return {
-    answerer: createAnswerer(opened.index, lexicon),
+    answerer: createAnswerer(opened.index, lexicon, loadDictionary(config.DICTIONARY_PATH)),
     origin: opened.origin,
     lexicon,
     openMs: performance.now() - started,

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../src/index/analyser.ts';
+import { buildConcepts } from '../../src/search/query.ts';
 import { parseQuestion } from '../../src/search/question.ts';
 import { findTime } from '../../src/search/time.ts';
-import { lexicon } from '../helpers.ts';
+import { dictionary, lexicon } from '../helpers.ts';
 
 const analyser = createAnalyser(lexicon.nameKeys());
-const parse = (q: string) => parseQuestion(q, lexicon, analyser);
+const parse = (q: string) => parseQuestion(q, lexicon, dictionary);
 const speakers = (q: string) => parse(q).speakers.map((s) => s.id);
-const labels = (q: string) => parse(q).groups.map((g) => g.label);
+const concepts = (q: string) => buildConcepts(parse(q), { analyser, dictionary, soundsLike: () => [], documentFrequency: () => 1 });
+const labels = (q: string) => concepts(q).map((g) => g.label);
+const alternatives = (q: string, label: string) =>
+  concepts(q)
+    .find((g) => g.label === label)!
+    .alternatives.map((a) => a.terms);
 
 describe('parseQuestion', () => {
   it('reads dialect question words as question words, not topic', () => {
@@ -54,26 +60,21 @@ describe('parseQuestion', () => {
   });
 
   it('translates English topics into Arabic term groups, with synonyms and inflections', () => {
-    const q = parse('What did Peskov say about resuming the prisoner exchange?');
-    expect(labels('What did Peskov say about resuming the prisoner exchange?')).toEqual([
-      'resuming',
-      'prisoner',
-      'exchange',
-    ]);
-    const prisoners = q.groups.find((g) => g.label === 'prisoner')!;
-    expect(prisoners.alternatives).toContainEqual(analyser.terms('الأسرى'));
-    expect(prisoners.alternatives).toContainEqual(analyser.terms('السجناء'));
+    const q = 'What did Peskov say about resuming the prisoner exchange?';
+    expect(labels(q)).toEqual(['resuming', 'prisoner exchange']);
+    expect(alternatives(q, 'prisoner exchange')).toContainEqual(analyser.terms('تبادل الأسرى'));
+    expect(alternatives(q, 'prisoner exchange')).toContainEqual(analyser.terms('تبادل السجناء'));
+    const prisoners = alternatives('What did Peskov say about the prisoners?', 'prisoners');
+    expect(prisoners).toContainEqual(analyser.terms('الأسرى'));
+    expect(prisoners).toContainEqual(analyser.terms('السجناء'));
   });
 
   it('expands Arabic names and concepts to the spellings of the sources', () => {
-    const nato = parse('ماذا قال بيسكوف عن الناتو؟').groups.find((g) => g.label === 'الناتو')!;
-    expect(nato.alternatives).toContainEqual(analyser.terms('حلف شمال الأطلسي'));
+    expect(alternatives('ماذا قال بيسكوف عن الناتو؟', 'الناتو')).toContainEqual(analyser.terms('حلف الناتو'));
   });
 
   it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
-    expect(parse('What about zeppelins?').groups).toEqual([
-      { label: 'zeppelins', alternatives: [], surface: [] },
-    ]);
+    expect(concepts('What about xqzzyt?')).toEqual([{ label: 'xqzzyt', alternatives: [] }]);
   });
 });
 
