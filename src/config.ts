@@ -22,7 +22,7 @@ const CoreSchema = z
   .object({
     ARTICLES_DIR: path('data/articles'),
     LEXICON_PATH: path('data/lexicon.json'),
-    DICTIONARY_PATH: path('data/dictionary/en-ar.tsv'),
+    DICTIONARY_DIR: path('data/dictionary'),
     INDEX_PATH: path('.cache/index.json'),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
     EMBEDDINGS_BASE_URL: optional(z.url({ protocol: /^https?$/ })),

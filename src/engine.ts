@@ -12,7 +12,7 @@ import { createLexicalEmbedder } from './index/embedders/lexical.ts';
 import { createOpenAIEmbedder } from './index/embedders/openai.ts';
 import { openIndex } from './index/store.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
-import { loadDictionary } from './search/evidence/dictionary.ts';
+import { loadLanguageResources } from './search/resources.ts';
 import { loadLexicon } from './lexicon/lexicon.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
@@ -59,7 +59,7 @@ export async function createEngine(
     warn: options.warn,
   });
   return {
-    answerer: createAnswerer(opened.index, lexicon, loadDictionary(config.DICTIONARY_PATH)),
+    answerer: createAnswerer(opened.index, loadLanguageResources(lexicon, config.DICTIONARY_DIR)),
     origin: opened.origin,
     lexicon,
     openMs: performance.now() - started,

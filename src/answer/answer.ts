@@ -6,8 +6,8 @@
 import type { SearchIndex } from '../index/search-index.ts';
 import type { ArticleInfo } from '../index/units.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import type { Dictionary } from '../search/evidence/dictionary.ts';
 import { parseQuestion } from '../search/question.ts';
+import type { LanguageResources } from '../search/resources.ts';
 import { type Hit, type SearchOptions, searchQuestion } from '../search/search.ts';
 import { isMostlyArabic } from '../text/normalize.ts';
 import { describeCoverage } from './coverage.ts';
@@ -65,7 +65,8 @@ function citationOf({ unit, article }: Hit): Citation {
 }
 
 /** Creates the answer function over an index. */
-export function createAnswerer(index: SearchIndex, lexicon: Lexicon, dictionary: Dictionary): Answerer {
+export function createAnswerer(index: SearchIndex, resources: LanguageResources): Answerer {
+  const { lexicon, dictionary } = resources;
   const coverage = describeCoverage(index, lexicon);
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -86,7 +87,7 @@ export function createAnswerer(index: SearchIndex, lexicon: Lexicon, dictionary:
       parsed.speakers
         .map((s) => (language === 'en' ? s.en[0] : s.ar[0]))
         .join(language === 'en' ? ' and ' : ' و') || parsed.unknownSpeaker;
-    const result = await searchQuestion(index, parsed, lexicon, dictionary, options);
+    const result = await searchQuestion(index, parsed, resources, options);
     if (result.unanswered) return none(result.unanswered, asked);
 
     const offset = options.offset ?? 0;

@@ -44,7 +44,7 @@ async function runXquad(env: NodeJS.ProcessEnv) {
       INDEX_PATH: join(scratch, 'index.json'),
     });
     const engine = await createEngine(config, { warn: (m) => console.error(`warning: ${m}`) });
-    const baseline = await xquadBaseline(XQUAD_DIR, questions, loadDictionary(config.DICTIONARY_PATH));
+    const baseline = await xquadBaseline(XQUAD_DIR, questions, loadDictionary(join(config.DICTIONARY_DIR, 'en-ar.tsv')));
     const pct = (x: number) => `${Math.round(x * 100)}%`.padEnd(12);
     console.log(`
 XQuAD development half: ${questions.length} questions per language, ${engine.answerer.articles.length} articles`);

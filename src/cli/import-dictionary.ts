@@ -16,11 +16,12 @@ import { gunzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../paths.ts';
 import { runCommand, UsageError } from './common.ts';
 
-const USAGE = `usage: npm run import-dictionary -- [DICTD_DIR]
+const USAGE = `usage: npm run import-dictionary -- [DICTD_DIR [THESAURUS_DAT]]
 
 Reads freedict-eng-ara.{index,dict.dz} and freedict-ara-eng.{index,dict.dz} from DICTD_DIR (default
-/usr/share/dictd; or extract the Debian packages with 'apt-get download dict-freedict-eng-ara
-dict-freedict-ara-eng' and 'dpkg-deb -x FILE.deb DIR') and writes data/dictionary/en-ar.tsv.`;
+/usr/share/dictd) and writes data/dictionary/en-ar.tsv; reads the Arabic thesaurus THESAURUS_DAT (default
+/usr/share/mythes/th_ar_EG_v2.dat) and writes data/dictionary/ar-synonyms.tsv. Without the packages installed,
+extract them: 'apt-get download dict-freedict-eng-ara dict-freedict-ara-eng mythes-ar' and 'dpkg-deb -x FILE.deb DIR'.`;
 
 /** Longest translation kept, in words: longer ones are definitions, not translations. */
 const MAX_TRANSLATION_WORDS = 3;
@@ -65,13 +66,46 @@ const englishKey = (s: string) =>
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const isArabic = (s: string) => /[\u0600-\u06FF]/.test(s) && !/[A-Za-z]/.test(s);
 
+/**
+ * The Arabic thesaurus (LibreOffice's, from the Arabeyes project: mythes-ar, GPL-2.0-or-later): for each word, its
+ * synonyms, as `word<TAB>synonym|synonym`, both without diacritics and without the article.
+ */
+function importThesaurus(path: string) {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const synonyms = new Map<string, Set<string>>();
+  const key = (w: string) => {
+    const plain = plainArabic(w.replace(/\([^)]*\)/g, ''));
+    return plain.startsWith('ال') && plain.length > 4 ? plain.slice(2) : plain;
+  };
+  let head: string | null = null;
+  for (const line of lines.slice(1)) {
+    if (!line.startsWith('(')) {
+      // A headword line: "word|number of meanings".
+      head = key(line.split('|')[0] ?? '');
+      continue;
+    }
+    if (!head || head.includes(' ')) continue;
+    for (const syn of line.split('|').slice(1).map(key)) {
+      if (!syn || syn === head || syn.includes(' ') || !isArabic(syn)) continue;
+      const set = synonyms.get(head) ?? new Set<string>();
+      set.add(syn);
+      synonyms.set(head, set);
+    }
+  }
+  const rows = [...synonyms].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, set]) => `${w}\t${[...set].join('|')}`);
+  const out = join(PROJECT_ROOT, 'data/dictionary/ar-synonyms.tsv');
+  writeFileSync(out, `# Arabic word<TAB>synonym|… — from the LibreOffice Arabic thesaurus (GPL-2.0-or-later), see README.md\n${rows.join('\n')}\n`);
+  console.log(`wrote ${rows.length} Arabic words with synonyms to ${out}`);
+}
+
 async function main(args: string[]) {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
     return;
   }
-  if (args.length > 1 || args.some((a) => a.startsWith('-'))) throw new UsageError(USAGE);
+  if (args.length > 2 || args.some((a) => a.startsWith('-'))) throw new UsageError(USAGE);
   const dir = args[0] ?? '/usr/share/dictd';
+  importThesaurus(args[1] ?? '/usr/share/mythes/th_ar_EG_v2.dat');
 
   const fromEnglish = new Map<string, Map<string, number>>();
   const add = (key: string, arabic: string, p: number) => {

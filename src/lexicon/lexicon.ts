@@ -123,14 +123,8 @@ function namesBySound(byFirst: Map<string, Form[]>, soundKey: (key: string) => s
 /** Shortest sound key a misspelt name is matched on: shorter keys are shared by too many words. */
 const MIN_NAME_SOUNDS = 3;
 
-/** Shortest sound key a name one consonant off is matched on ("Kuechly" is not "Kislitsa"). */
-const MIN_NEAR_SOUNDS = 4;
-
 /** Tells whether a word is a word of the language (so never read as a misspelt name). */
 export type WordTest = (word: string) => boolean;
-
-/** Sound keys one letter shorter (a dropped consonant: "Peskow" for Peskov). */
-const withOneDropped = (key: string) => [...key].map((_, i) => key.slice(0, i) + key.slice(i + 1));
 
 /** A loaded lexicon with Arabic and English matchers. */
 export class Lexicon {
@@ -172,10 +166,7 @@ export class Lexicon {
     return findForms(text, this.arabicForms, arabicWordKeys, near);
   }
 
-  /**
-   * Lexicon forms in English text, as findArabic. A capitalised word no dictionary knows may also be a name with
-   * one consonant more or less ("Peskow"); a lower-case one must sound the same.
-   */
+  /** Lexicon forms in English text, as findArabic ("Peskow" -> Peskov). */
   findEnglish(text: string, options: { nearNames?: WordTest } = {}): LexiconMatch[] {
     const isWord = options.nearNames;
     const near = isWord
@@ -184,14 +175,7 @@ export class Lexicon {
           this.englishSounds ??= namesBySound(this.englishForms, latinSoundKey);
           const sound = latinSoundKey(word);
           if (sound.length < MIN_NAME_SOUNDS) return undefined;
-          const exact = this.englishSounds.get(sound);
-          if (exact || !/^\p{Lu}/u.test(word)) return exact;
-          for (const [known, key] of this.englishSounds) {
-            const [longer, shorter] = known.length > sound.length ? [known, sound] : [sound, known];
-            if (shorter.length >= MIN_NEAR_SOUNDS && longer.length === shorter.length + 1 && withOneDropped(longer).includes(shorter))
-              return key;
-          }
-          return undefined;
+          return this.englishSounds.get(sound);
         }
       : undefined;
     return findForms(text, this.englishForms, englishWordKeys, near);

@@ -29,9 +29,11 @@ export interface QueryEvidence {
   analyser: Analyser;
   dictionary: Dictionary;
   /** Analysed corpus terms that sound like a Latin-script word (names the sources transliterate). */
-  soundsLike(word: string): string[];
+  soundsLike(word: string, asName?: boolean): string[];
   /** How many units hold a term: readings of a word the corpus never uses are no evidence. */
   documentFrequency(term: string): number;
+  /** Arabic synonyms of an Arabic word (a thesaurus). */
+  synonyms(word: string): string[];
 }
 
 /*
@@ -46,8 +48,23 @@ const LEXICON_WEIGHT = 0.6;
 const WORD_WEIGHT = { dictionary: 0.8, sound: 0.2 };
 const NAME_WEIGHT = { dictionary: 0.3, sound: 0.7 };
 const OWN_WORDS_WEIGHT = 0.6;
-/** More corpus words than this sharing one sound key are a coincidence of sounds, not a name. */
-const MAX_SOUND_MATCHES = 4;
+/**
+ * The share of a dictionary translation's probability passed to its thesaurus synonyms: the dictionary gives one
+ * sense and one word for it, where the sources may use another word for the same sense (استعمال / استخدام).
+ */
+const SYNONYM_SHARE = 0.3;
+
+/** A translation with its synonyms beside it, which share SYNONYM_SHARE of its probability. */
+function withSynonyms(translations: Translation[], e: QueryEvidence): Translation[] {
+  return translations.flatMap((t) => {
+    const synonyms = t.arabic.includes(' ') ? [] : e.synonyms(t.arabic);
+    if (synonyms.length === 0) return [t];
+    return [
+      { arabic: t.arabic, p: t.p * (1 - SYNONYM_SHARE) },
+      ...synonyms.map((arabic) => ({ arabic, p: (t.p * SYNONYM_SHARE) / synonyms.length })),
+    ];
+  });
+}
 
 const uniform = (forms: string[]): Translation[] => forms.map((arabic) => ({ arabic, p: 1 / forms.length }));
 
@@ -95,12 +112,12 @@ function alternativesOf(translations: Translation[], e: QueryEvidence, analysed 
 function englishWord(part: TopicPart & { kind: 'word' }, e: QueryEvidence): Concept {
   const word = part.text;
   if (/^\d+$/.test(word)) return { label: word, alternatives: [{ terms: [word], p: 1 }] };
-  const sounds = e.soundsLike(word);
-  const sound = sounds.length <= MAX_SOUND_MATCHES ? uniform(sounds) : [];
   const nameLike = part.capital || !e.dictionary.knows(word);
+  const sounds = e.soundsLike(word, nameLike);
+  const sound = uniform(sounds);
   const weights = nameLike ? NAME_WEIGHT : WORD_WEIGHT;
   const mixed = mixTranslations([
-    { weight: weights.dictionary, translations: e.dictionary.translateWord(word) },
+    { weight: weights.dictionary, translations: withSynonyms(e.dictionary.translateWord(word), e) },
     { weight: weights.sound, translations: sound },
   ]);
   return { label: word, alternatives: alternativesOf(mixed, e, new Set(sounds)) };

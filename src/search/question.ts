@@ -257,7 +257,9 @@ export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictio
       const lower = w.text.toLowerCase();
       // Stop words, and single letters (a pasted "<b>" leaves a "b").
       if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower) || lower.length < 2) return;
-      topic.push({ kind: 'word', text: w.text, capital: i > 0 && /^\p{Lu}/u.test(w.text), at: i });
+      // "Luther's works": the possessive is no part of the word.
+      const text = w.text.replace(/['’]s$/i, '');
+      topic.push({ kind: 'word', text, capital: i > 0 && /^\p{Lu}/u.test(text), at: i });
       return;
     }
     if (ARABIC_QUESTION_WORDS.has(n) || ARABIC_STOPWORDS.has(n)) return;

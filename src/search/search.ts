@@ -9,12 +9,11 @@ import type { SearchIndex } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
 import { dayNumber } from '../index/search-index.ts';
 import { vectorScores } from '../index/vectors.ts';
-import type { Lexicon } from '../lexicon/lexicon.ts';
-import type { Dictionary } from './evidence/dictionary.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
 import { rankUnits } from './rank.ts';
+import type { LanguageResources } from './resources.ts';
 
 /** A relevant excerpt with its scores. */
 export interface Hit {
@@ -112,17 +111,18 @@ const VECTOR_CANDIDATES = 20;
 export async function searchQuestion(
   index: SearchIndex,
   question: Question,
-  lexicon: Lexicon,
-  dictionary: Dictionary,
+  resources: LanguageResources,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
+  const { lexicon, dictionary, thesaurus } = resources;
   const asked = new Set(question.speakers.flatMap((s) => lexicon.voicesOf(s.id)));
   const askedInCorpus = [...asked].filter((id) => index.bySpeaker.has(id));
   const evidence: QueryEvidence = {
     analyser: index.analyser,
     dictionary,
-    soundsLike: (word) => soundsLike(index, word),
+    soundsLike: (word, asName) => soundsLike(index, word, asName),
     documentFrequency: (term) => index.stats.documentFrequency(term),
+    synonyms: (word) => thesaurus.synonyms(word),
   };
   const concepts = buildConcepts(question, evidence);
   // Someone the sources never quote: what they report about that person still answers, and the reply says so;

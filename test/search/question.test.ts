@@ -8,7 +8,7 @@ import { dictionary, lexicon } from '../helpers.ts';
 const analyser = createAnalyser(lexicon.nameKeys());
 const parse = (q: string) => parseQuestion(q, lexicon, dictionary);
 const speakers = (q: string) => parse(q).speakers.map((s) => s.id);
-const concepts = (q: string) => buildConcepts(parse(q), { analyser, dictionary, soundsLike: () => [], documentFrequency: () => 1 });
+const concepts = (q: string) => buildConcepts(parse(q), { analyser, dictionary, soundsLike: () => [], documentFrequency: () => 1, synonyms: () => [] });
 const labels = (q: string) => concepts(q).map((g) => g.label);
 const alternatives = (q: string, label: string) =>
   concepts(q)

@@ -87,12 +87,9 @@ export function parseDictionary(text: string, source = 'dictionary'): Dictionary
   return {
     lookup,
     translateWord(word) {
-      const [own, ...lemmas] = englishLemmas(word);
-      // The word as written is the surer evidence ("prisoners" -> السجناء); its lemmas add the base form.
-      return mixTranslations([
-        { weight: 2, translations: lookup(own!) },
-        ...lemmas.map((l) => ({ weight: 1, translations: lookup(l) })),
-      ]);
+      // The word as written ("prisoners" -> السجناء) and its lemmas ("held" -> hold) weigh alike: FreeDict's
+      // entries for inflected forms are often adjectives or participles (held -> محمول), its lemmas the verbs.
+      return mixTranslations(englishLemmas(word).map((l) => ({ weight: 1, translations: lookup(l) })));
     },
     knows: (word) => englishLemmas(word).some((l) => table.has(l)),
     knowsArabic,
