@@ -54,10 +54,13 @@ const OWN_WORDS_WEIGHT = 0.6;
  */
 const SYNONYM_SHARE = 0.3;
 
+/** Synonyms taken per translation: the thesaurus lists a word's first sense first; later ones drift. */
+const MAX_SYNONYMS = 4;
+
 /** A translation with its synonyms beside it, which share SYNONYM_SHARE of its probability. */
 function withSynonyms(translations: Translation[], e: QueryEvidence): Translation[] {
   return translations.flatMap((t) => {
-    const synonyms = t.arabic.includes(' ') ? [] : e.synonyms(t.arabic);
+    const synonyms = t.arabic.includes(' ') ? [] : e.synonyms(t.arabic).slice(0, MAX_SYNONYMS);
     if (synonyms.length === 0) return [t];
     return [
       { arabic: t.arabic, p: t.p * (1 - SYNONYM_SHARE) },

@@ -19,6 +19,9 @@ const B = 0.75;
  */
 const PARAGRAPH_WEIGHT = 1;
 
+/** The share of units an absent concept is weighed as if it occurred in (see rankUnits). */
+const ABSENT_SHARE = 0.01;
+
 /** A candidate with its evidence. */
 export interface RankedUnit {
   ordinal: number;
@@ -106,11 +109,14 @@ export function rankUnits(
   const n = index.stats.unitCount;
   const table = paragraphs(index);
   const perConcept = concepts.map((c) => conceptFrequencies(index, c));
-  // A concept the corpus never mentions weighs like the rarest one it does: the question is about it all the same.
+  // A concept the corpus never mentions is what the question is about all the same: it weighs like the rarest
+  // concept the corpus does mention, and at least like a word found in one unit in a hundred ("the weather in
+  // Moscow": the weather is what is asked, however common Moscow is). Both are ratios: a corpus copied twice
+  // weighs the same.
   const present = perConcept.filter((c) => c.df > 0).map((c) => idf(c.df, n));
-  const rarest = Math.max(0, ...present);
+  const absentWeight = Math.max(idf(n * ABSENT_SHARE, n), ...present);
   const weights = perConcept.map((c, i) =>
-    concepts[i]!.alternatives.length === 0 ? 0 : c.df > 0 ? idf(c.df, n) : rarest,
+    concepts[i]!.alternatives.length === 0 ? 0 : c.df > 0 ? idf(c.df, n) : absentWeight,
   );
   const best = weights.reduce((sum, w) => sum + w * (K1 + 1), 0);
 

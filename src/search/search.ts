@@ -51,6 +51,12 @@ export interface SearchOptions {
 export const RELEVANCE_FLOOR = 0.35;
 /** Excerpts holding far less of the topic than the best one are dropped even above the floor. */
 const RELATIVE_FLOOR = 0.6;
+/**
+ * "What did X say about Y" asks for two things, X and Y: X's own words count twice (the topic is the other half of
+ * the question), and their direct quotations a further tenth, since exact words are what the product promises.
+ */
+const SPEAKER_BOOST = 2;
+const QUOTE_BOOST = 1.1;
 /** Credit for a concept found only in the headline or lead of the asked speaker's article. */
 const ARTICLE_CREDIT = 0.7;
 
@@ -169,7 +175,8 @@ export async function searchQuestion(
         concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => articleTerms(index, article).has(t)));
       got += weights[i]! * (holds ? 1 : inArticle ? ARTICLE_CREDIT : 0);
     });
-    hits.push({ unit: c.unit, article, coverage: total > 0 ? got / total : 1, score: c.score, byAskedSpeaker });
+    const boost = byAskedSpeaker ? SPEAKER_BOOST * (c.unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
+    hits.push({ unit: c.unit, article, coverage: total > 0 ? got / total : 1, score: c.score * boost, byAskedSpeaker });
   }
   const best = Math.max(0, ...hits.map((h) => h.coverage));
   if (best < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
@@ -192,14 +199,10 @@ export async function searchQuestion(
     else timeMatched = false;
   }
 
-  const tier = (h: Hit) => (h.byAskedSpeaker ? (h.unit.kind === 'quote' ? 0 : 1) : 2);
   const day = (h: Hit) => dayNumber(h.article.date.iso);
   relevant.sort(
     (a, b) =>
-      tier(a) - tier(b) ||
-      (time?.latest ? day(b) - day(a) : 0) ||
-      b.score - a.score ||
-      a.unit.position - b.unit.position,
+      (time?.latest ? day(b) - day(a) : 0) || b.score - a.score || a.unit.position - b.unit.position,
   );
 
   // No two overlapping excerpts: a quotation and the sentence around it are one citation.
