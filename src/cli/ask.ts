@@ -50,7 +50,10 @@ runCommand(async (args) => {
   );
   const llm = openLanguageModel(config, engine.lexicon, logger);
   const ask = async (question: string) => {
-    let answer = await engine.answerer.answer(question);
+    let answer = await engine.answerer.answer(
+      question,
+      llm ? { modelTerms: (q) => llm.proposeArabicTerms(q) } : {},
+    );
     if (llm) {
       answer = await enrichAnswer(answer, llm);
       const missing = missingEnrichment(answer);

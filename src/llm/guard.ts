@@ -5,8 +5,8 @@
  */
 
 import type { Citation } from '../answer/schema.ts';
-import { findDates } from '../corpus/dates.ts';
 import type { Lexicon, LexiconEntry } from '../lexicon/lexicon.ts';
+import { findDates } from '../text/dates.ts';
 import { foldDigits, isMostlyArabic } from '../text/normalize.ts';
 
 /** Why output was dropped: short codes, safe to log. */

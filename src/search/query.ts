@@ -27,6 +27,8 @@ export interface Concept {
    * spell), whereas an ordinary word nothing translates is left out of the question's weight.
    */
   name?: boolean;
+  /** A share of the concept's rarity weight (0–1; 1 when unset): how sure its source is. */
+  weight?: number;
 }
 
 /** The evidence a query is built from. */
