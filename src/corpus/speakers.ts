@@ -25,7 +25,7 @@ import {
   SKIPPABLE,
   SUBJECT_END,
 } from '../text/vocabulary/attribution-grammar.ts';
-import { SAYING } from '../text/vocabulary/saying-verbs.ts';
+import { AMBIGUOUS_SAYING, SAYING } from '../text/vocabulary/saying-verbs.ts';
 import { DOCUMENTS, TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Speaker } from './types.ts';
 
@@ -85,6 +85,20 @@ function subjectEntity(s: Sentence, from: number, to: number) {
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
 }
 
+/**
+ * The person in apposition after a comma: "مستشار بوتين، يوري أوشاكوف،" and "مساعد الرئيس الروسي فلاديمير
+ * بوتين، يوري أوشاكوف" name Ushakov, whose title mentions Putin.
+ */
+function appositive<E extends Sentence['entities'][number]>(
+  s: Sentence,
+  entity: E | undefined,
+): E | undefined {
+  if (!entity) return entity;
+  const next = s.entities.find((e) => e.firstWord === entity.endWord && e.entry.kind === 'person');
+  const gap = next ? s.text.slice(s.words[entity.endWord - 1]!.end, s.words[next.firstWord]!.start) : '';
+  return next && /^\s*[،,]\s*$/.test(gap) && !s.quoted[next.firstWord] ? (next as E) : entity;
+}
+
 /** Where the subject after word k ends: a complementiser, a quotation mark or colon, or another verb. */
 function subjectEnd(s: Sentence, k: number): number {
   let j = k + 1;
@@ -123,7 +137,7 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   while (from < end && SKIPPABLE.has(s.norm[from]!)) from++;
   if (from >= end || isPrepositional(s.norm[from]!)) return 'bare';
   const window = s.norm.slice(from, end).join(' ');
-  const entity = subjectEntity(s, from, end);
+  const entity = appositive(s, subjectEntity(s, from, end));
   if (entity?.entry.kind === 'person') return speakerOf(entity.entry);
   for (const [title, speaker] of ctx.titles) if (window.startsWith(title)) return speaker;
   if (entity) return speakerOf(entity.entry);
@@ -199,7 +213,7 @@ export function attributeSentence(
       if (s.norm[an] !== 'عن') continue;
       const entity = UNNAMED_SUBJECTS.has(s.norm[an + 1] ?? '')
         ? undefined
-        : entityStartingIn(s, an + 1, an + 5);
+        : entityStartingIn(s, an + 1, an + 8);
       ctx.last = entity ? speakerOf(entity.entry) : null;
       found.push({ at, speaker: ctx.last, kind: 'verb', person: entity?.entry.kind === 'person' });
       k = an;
@@ -214,8 +228,10 @@ export function attributeSentence(
         found.push({ at, speaker, kind: 'according', person: isPerson(speaker, lexicon) });
         ctx.last = speaker;
       }
-    } else if (SAYING.has(w)) {
+    } else if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w)) {
       const subject = subjectAfter(s, k, ctx);
+      // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
+      if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
       const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;
       if (subject !== 'bare' && subject) remember(s, k, subject, ctx);
       ctx.last = speaker;
