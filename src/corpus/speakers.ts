@@ -25,8 +25,15 @@ import {
   SKIPPABLE,
   SUBJECT_END,
 } from '../text/vocabulary/attribution-grammar.ts';
-import { AMBIGUOUS_SAYING, SAYING } from '../text/vocabulary/saying-verbs.ts';
-import { DOCUMENTS, TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
+import { AMBIGUOUS_SAYING, SAYING, SAYING_PARTICIPLES } from '../text/vocabulary/saying-verbs.ts';
+import {
+  ANAPHORS,
+  DOCUMENTS,
+  NATIONALITIES_EN,
+  TITLE_WORDS_EN,
+  TITLES,
+  UNNAMED_SUBJECTS,
+} from '../text/vocabulary/titles.ts';
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
@@ -57,6 +64,20 @@ export interface Attribution {
 export class AttributionContext {
   last: Speaker | null = null;
   readonly titles = new Map<string, Speaker>();
+  /** The article so far, normalised (its last few thousand characters): where titles were tied to names. */
+  recent = '';
+  /** Names of a speaker as the text may write them. */
+  names: (speaker: Speaker) => string[] = () => [];
+
+  /** True when the text so far wrote the title within a few words of one of the speaker's names. */
+  tiedTo(title: string, speaker: Speaker): boolean {
+    const names = this.names(speaker);
+    for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
+      const around = this.recent.slice(Math.max(0, at - 80), at + title.length + 80);
+      if (names.some((n) => around.includes(n))) return true;
+    }
+    return false;
+  }
 }
 
 interface Sentence {
@@ -149,8 +170,40 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
     if (author) return speakerOf(author.entry);
   }
   if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
-    return unknownName(s, from, end);
+    return unknownName(s, from, end) ?? titleOnly(s, from, end, ctx);
   return 'bare';
+}
+
+/** The words of a title with no name after it ("الرئيس الأوكراني"، "المتحدث باسم الكرملين"), up to a comma. */
+function titlePhrase(s: Sentence, from: number, end: number): { norm: string[]; text: string } | null {
+  if (!TITLES.has(s.norm[from]!) && !ANAPHORS.has(s.norm[from]!)) return null;
+  let to = from + 1;
+  while (to < end && to < from + 5 && (s.norm[to]!.startsWith('ال') || TITLES.has(s.norm[to]!))) {
+    if (/[،,]/.test(s.text.slice(s.words[to - 1]!.end, s.words[to]!.start))) break;
+    to++;
+  }
+  return { norm: s.norm.slice(from, to), text: s.text.slice(s.words[from]!.start, s.words[to - 1]!.end) };
+}
+
+/**
+ * A title with no name: the last named person when the article tied that title to them or it is a word that
+ * refers back ("وتابع المسؤول الروسي"); else the title itself, as its own speaker ("the Ukrainian president").
+ */
+function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionContext): Speaker | null {
+  const phrase = titlePhrase(s, from, end);
+  if (!phrase) return null;
+  const last = ctx.last;
+  if (last && !last.id.startsWith('title:') && !last.id.startsWith('ar:')) {
+    if (ANAPHORS.has(phrase.norm[0]!) || ctx.tiedTo(phrase.norm.join(' '), last)) return last;
+  }
+  if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
+  const nationality = phrase.norm.map((w) => NATIONALITIES_EN[w]).filter(Boolean);
+  const rest = phrase.norm.filter((w) => !NATIONALITIES_EN[w]).map((w) => TITLE_WORDS_EN[w] ?? transliterate(w));
+  return {
+    id: `title:${phrase.norm.join(' ')}`,
+    ar: phrase.text,
+    en: ['the', ...nationality, ...rest].join(' '),
+  };
 }
 
 function remember(s: Sentence, k: number, speaker: Speaker, ctx: AttributionContext) {
@@ -173,11 +226,20 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
     return noun ? speakerOf(noun.entry) : null;
   }
+  // "… مشدداً على أن …": a participle reports the words of the sentence's subject.
+  if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) return ctx.last;
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
   const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));
   if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
   const noun = s.entities.filter((e) => e.endWord <= k && e.endWord >= k - 3 && !s.quoted[e.firstWord]).pop();
-  return noun ? speakerOf(noun.entry) : null;
+  if (noun) return speakerOf(noun.entry);
+  // "إلا أن الرئيس الأوكراني أعلن": a title with no name as the subject before the verb.
+  for (let f = Math.max(0, k - 5); f < k; f++) {
+    if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!)) continue;
+    const phrase = titlePhrase(s, f, k);
+    if (phrase && f + phrase.norm.length === k) return titleOnly(s, f, k, ctx);
+  }
+  return null;
 }
 
 /**
@@ -203,6 +265,7 @@ export function attributeSentence(
     }),
   };
   const found: Attribution[] = [];
+  ctx.names = (speaker) => (lexicon.get(speaker.id)?.ar ?? [speaker.ar]).map(normalizeArabic);
   for (let k = 0; k < words.length; k++) {
     if (s.quoted[k]) continue;
     const w = peel(s.norm[k]!);
@@ -238,11 +301,13 @@ export function attributeSentence(
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
     }
   }
+  ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);
   return found;
 }
 
 const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>
-  speaker !== null && (speaker.id.startsWith('ar:') || lexicon.get(speaker.id)?.kind === 'person');
+  speaker !== null &&
+  (/^(?:ar|title):/.test(speaker.id) || lexicon.get(speaker.id)?.kind === 'person');
 
 /**
  * The speaker of a whole sentence: a closing "بحسب X" names the source; else the first verb's subject, unless

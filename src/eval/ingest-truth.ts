@@ -127,7 +127,7 @@ export function compareWithTruth(
       const equal = (a: string, b: string) => a === b || (!lexiconIds.has(a) && b.startsWith('ar:'));
       note(
         `speaker of «${q.text.slice(0, 40)}»`,
-        count(result.speakers, q.speaker_id, found ? got : null, equal),
+        count(result.speakers, q.speaker_id, got, equal),
       );
     }
   }
