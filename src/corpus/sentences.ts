@@ -33,7 +33,9 @@ export function splitSentences(
     while (i + 1 < text.length && isCloser(text[i + 1]!)) i++;
     const end = i + 1;
     const glued =
-      text[at] === '.' && (isArabicLetter(text[at - 1]) || isHaraka(text[at - 1])) && isArabicLetter(text[end]);
+      text[at] === '.' &&
+      (isArabicLetter(text[at - 1]) || isHaraka(text[at - 1])) &&
+      isArabicLetter(text[end]);
     if (end < text.length && !isSpace(text[end]) && !glued) continue;
     while (p < protectedSpans.length && protectedSpans[p]!.outerEnd - 1 <= at) p++;
     const inside = p < protectedSpans.length && at > protectedSpans[p]!.outerStart;

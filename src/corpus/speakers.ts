@@ -13,7 +13,7 @@ import { splitWords, type Word } from '../lexicon/keys.ts';
 import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts';
 import { canSpeak } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import { transliterate } from '../text/transliterate.ts';
+import { nameKey, transliterate } from '../text/transliterate.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import {
   ACCORDING,
@@ -87,6 +87,7 @@ interface Sentence {
   quoted: boolean[];
   norm: string[];
   entities: Array<LexiconMatch & { entry: LexiconEntry }>;
+  personByKey: (key: string) => LexiconEntry | undefined;
 }
 
 function entityStartingIn(s: Sentence, from: number, to: number) {
@@ -148,7 +149,22 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
   }
   if (first === to || to - first > 3) return null;
   const ar = s.text.slice(s.words[first]!.start, s.words[to - 1]!.end);
-  return { id: `ar:${normalizeArabic(ar)}`, ar, en: transliterate(ar) };
+  // A lexicon person spelt another way is that person; anyone else is known by the name's key.
+  const known = s.personByKey(nameKey(ar));
+  return known ? speakerOf(known) : { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
+}
+
+const personKeys = new WeakMap<Lexicon, Map<string, LexiconEntry>>();
+/** The lexicon's persons by the key of each Arabic spelling (full name and surname alone). */
+function personsByKey(lexicon: Lexicon): Map<string, LexiconEntry> {
+  let keys = personKeys.get(lexicon);
+  if (!keys) {
+    keys = new Map();
+    for (const e of lexicon.entries)
+      if (e.kind === 'person') for (const name of e.ar) keys.set(nameKey(name), e);
+    personKeys.set(lexicon, keys);
+  }
+  return keys;
 }
 
 /** The speaker named by the subject that follows a verb at word k, or 'bare' when there is no subject. */
@@ -198,7 +214,9 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
   }
   if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
   const nationality = phrase.norm.map((w) => NATIONALITIES_EN[w]).filter(Boolean);
-  const rest = phrase.norm.filter((w) => !NATIONALITIES_EN[w]).map((w) => TITLE_WORDS_EN[w] ?? transliterate(w));
+  const rest = phrase.norm
+    .filter((w) => !NATIONALITIES_EN[w])
+    .map((w) => TITLE_WORDS_EN[w] ?? transliterate(w));
   return {
     id: `title:${phrase.norm.join(' ')}`,
     ar: phrase.text,
@@ -258,6 +276,7 @@ export function attributeSentence(
     words,
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
+    personByKey: (key) => personsByKey(lexicon).get(key),
     entities: lexicon.findArabic(text).flatMap((m) => {
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
@@ -306,8 +325,7 @@ export function attributeSentence(
 }
 
 const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>
-  speaker !== null &&
-  (/^(?:ar|title):/.test(speaker.id) || lexicon.get(speaker.id)?.kind === 'person');
+  speaker !== null && (/^(?:ar|title):/.test(speaker.id) || lexicon.get(speaker.id)?.kind === 'person');
 
 /**
  * The speaker of a whole sentence: a closing "بحسب X" names the source; else the first verb's subject, unless

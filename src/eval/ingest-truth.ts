@@ -125,10 +125,7 @@ export function compareWithTruth(
       const holder = found ?? sentence;
       const got = holder?.speaker?.id ?? null;
       const equal = (a: string, b: string) => a === b || (!lexiconIds.has(a) && b.startsWith('ar:'));
-      note(
-        `speaker of «${q.text.slice(0, 40)}»`,
-        count(result.speakers, q.speaker_id, got, equal),
-      );
+      note(`speaker of «${q.text.slice(0, 40)}»`, count(result.speakers, q.speaker_id, got, equal));
     }
   }
   return result;

@@ -1,5 +1,6 @@
 /** Titles that stand before a name ("الرئيس"، "المتحدث باسم") and nouns that make an unnamed subject. */
 
+import { normalizeArabic } from '../normalize.ts';
 import { wordSet } from './words.ts';
 
 /** Titles that may precede a name the lexicon does not know. */
@@ -44,7 +45,7 @@ export const TITLE_WORDS_EN: Record<string, string> = Object.fromEntries(
       ['الوزراء', 'prime'],
       ['الكرملين', 'Kremlin'],
     ] as const
-  ).map(([ar, en]) => [ar.normalize('NFKC').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي'), en]),
+  ).map(([ar, en]) => [normalizeArabic(ar), en]),
 );
 export const NATIONALITIES_EN: Record<string, string> = Object.fromEntries(
   (
@@ -60,5 +61,5 @@ export const NATIONALITIES_EN: Record<string, string> = Object.fromEntries(
       ['الصيني', 'Chinese'],
       ['السعودي', 'Saudi'],
     ] as const
-  ).map(([ar, en]) => [ar.replace(/[أإآ]/g, 'ا'), en]),
+  ).map(([ar, en]) => [normalizeArabic(ar), en]),
 );
