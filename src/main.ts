@@ -11,7 +11,10 @@ import { TokenRefusedError } from './bot/polling.ts';
 import { connect, type RunningBot, serveBot } from './bot/serve.ts';
 import { type BotState, createState } from './bot/state.ts';
 import { ConfigError, parseBotConfig, parseConfig, secretsOf } from './config.ts';
+import { loadLexicon } from './lexicon/lexicon.ts';
 import { openLibrary } from './library.ts';
+import { enrichAnswer } from './llm/enrich.ts';
+import { openLanguageModel } from './llm/open.ts';
 import { createLogger, fatalLine } from './logger.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
@@ -21,8 +24,10 @@ Runs the Telegram bot. Settings come from the environment or .env (see .env.exam
 required; BOT_MODE=polling (default) or webhook (with WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT). State lives in
 STATE_DIR, or in Redis when REDIS_URL is set (needed for several instances). GET /healthz and GET /metrics are
 served on OPS_PORT. SIGINT or SIGTERM stops it gracefully within STOP_TIMEOUT_SECONDS: updates in flight finish,
-the others stay with Telegram for the next start. Exit code 2 when a setting is missing or malformed, 1 when the
-Bot API refuses the token or cannot be reached within STARTUP_TIMEOUT_SECONDS.`;
+the others stay with Telegram for the next start. With LLM_BASE_URL and LLM_MODEL set, answers are sent at once
+and then edited to add the language model's English renderings and summary. Exit code 2 when a setting or a
+prompt file is missing or malformed, 1 when the Bot API refuses the token or cannot be reached within
+STARTUP_TIMEOUT_SECONDS.`;
 
 const VERSION = (
   JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
@@ -43,6 +48,8 @@ async function main() {
     },
     'starting',
   );
+
+  const llm = openLanguageModel(core, loadLexicon(core.LEXICON_PATH), logger);
 
   // Signals are honoured from the start: a stop during start-up is a stop too.
   let running: RunningBot | undefined;
@@ -100,6 +107,7 @@ async function main() {
     state,
     metrics,
     delivery: { stopping: false, deferred: new Set() },
+    ...(llm ? { enrich: (answer) => enrichAnswer(answer, llm) } : {}),
   };
   const bot = createBot(botConfig.TELEGRAM_BOT_TOKEN, deps);
   await connect(bot, deps, botConfig.STARTUP_TIMEOUT_SECONDS * 1000);

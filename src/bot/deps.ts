@@ -1,6 +1,7 @@
 /** What the bot is built from: everything explicit, nothing read from the environment. */
 
 import type { Context, SessionFlavor } from 'grammy';
+import type { Answer } from '../answer/schema.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
 import type { BotMetrics } from './metrics.ts';
@@ -30,4 +31,6 @@ export interface BotDeps {
   state: BotState;
   metrics: BotMetrics;
   delivery: Delivery;
+  /** The optional language model's step (renderings, summary); the answer is sent first and edited when it ends. */
+  enrich?: (answer: Answer) => Promise<Answer>;
 }

@@ -8,6 +8,7 @@ import { CITATIONS_PER_ANSWER, MAX_QUESTION_LENGTH } from '../answer/answer.ts';
 import type { Language } from '../answer/schema.ts';
 import { renderAnswer } from '../render/telegram-html.ts';
 import type { BotContext, BotDeps } from './deps.ts';
+import { followWithEnrichment } from './enrichment.ts';
 import { answerKeyboard } from './keyboards.ts';
 import { messages, uiLanguage } from './messages.ts';
 
@@ -64,10 +65,12 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: 
   const more = answer.citations.length === CITATIONS_PER_ANSWER;
   const keyboard = id ? answerKeyboard(id, 0, answer.citations.length, lang, more) : undefined;
   const replyTo = ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
-  await sendHtml(
+  const sent = await sendHtml(
     ctx,
     parts,
     keyboard ? { reply_markup: keyboard } : {},
     replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {},
   );
+  if (deps.enrich && answer.answered)
+    void followWithEnrichment(ctx, deps, answer, lang, sent, parts, keyboard);
 }

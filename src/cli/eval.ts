@@ -13,6 +13,8 @@ import { createEngine } from '../engine.ts';
 import { type EvalQuestion, questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { allRight, scoreAnswer, summarise, type Verdict } from '../eval/score.ts';
 import { readXquad, scoreXquad, xquadBaseline } from '../eval/xquad.ts';
+import { openLanguageModel } from '../llm/open.ts';
+import { createLogger } from '../logger.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { loadDictionary } from '../search/evidence/dictionary.ts';
 import { loadEnvironment, runCommand } from './common.ts';
@@ -43,6 +45,14 @@ async function runXquad(env: NodeJS.ProcessEnv) {
       INDEX_PATH: join(scratch, 'index.json'),
     });
     const engine = await createEngine(config, { warn: (m) => console.error(`warning: ${m}`) });
+    // With a language model configured, its Arabic query terms join the evidence (issue: the model's share).
+    const llm = openLanguageModel(
+      config,
+      engine.lexicon,
+      createLogger('warn', [config.LLM_API_KEY], process.stderr),
+    );
+    const options = llm ? { modelTerms: (q: string) => llm.proposeArabicTerms(q) } : {};
+    if (llm) console.log(`with Arabic query terms from ${llm.model}`);
     const baseline = await xquadBaseline(
       XQUAD_DIR,
       questions,
@@ -54,7 +64,7 @@ XQuAD development half: ${questions.length} questions per language, ${engine.ans
     console.log('                    paragraph@3 answer@3    answered');
     for (const lang of ['en', 'ar'] as const) {
       const answers = [];
-      for (const q of questions) answers.push(await engine.answerer.answer(q[lang]));
+      for (const q of questions) answers.push(await engine.answerer.answer(q[lang], options));
       const s = scoreXquad(questions, answers);
       const b = baseline[lang];
       console.log(`  ${lang} product        ${pct(s.paragraph)}${pct(s.answer)}${pct(s.answered)}`);

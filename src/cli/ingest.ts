@@ -86,9 +86,9 @@ runCommand(async (args) => {
   const ms = performance.now() - started;
   if (truthFile) {
     const lexicon = loadLexicon(config.LEXICON_PATH);
-    const ids = new Set(lexicon.entries.map((e) => e.id));
+    const names = new Map(lexicon.entries.map((e) => [e.id, e.ar]));
     const raw = (file: string) => readFileSync(resolve(PROJECT_ROOT, file), 'utf8');
-    return void console.log(truthReport(compareWithTruth(corpus, readTruth(truthFile), ids, raw)));
+    return void console.log(truthReport(compareWithTruth(corpus, readTruth(truthFile), names, raw)));
   }
   console.log(args.includes('--json') ? JSON.stringify(corpusToJson(corpus)) : corpusToReport(corpus, ms));
 });

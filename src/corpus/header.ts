@@ -126,8 +126,8 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
   let headlineAt = -1;
   let afterRole = false;
 
-  zone.forEach((text, i) => {
-    const say = (kind: HeaderLineKind, why: string) => classified.push({ text, kind, why });
+  const classify = (text: string, i: number): HeaderLine => {
+    const say = (kind: HeaderLineKind, why: string): HeaderLine => ({ text, kind, why });
     const role = afterRole;
     afterRole = MASTHEAD_ROLE.test(text);
     const date = findDates(text)[0];
@@ -222,7 +222,8 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
       return say('subtitle', 'a headline-like line after the headline');
     }
     return say('section', headlineAt < 0 ? 'a short line before the headline' : 'a short line');
-  });
+  };
+  for (const [i, text] of zone.entries()) classified.push(classify(text, i));
 
   // The publication date: a date line after the headline (a page's "today" banner comes before it), else before.
   const published = dates.find((d) => d.at > headlineAt) ?? dates[0];

@@ -13,6 +13,9 @@ const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c ===
 const isCloser = (c: string) => c === '"' || c === "'" || c === '”' || c === '»' || c === ')';
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 const LETTER = /\p{L}/u;
+/** Arabic script has no abbreviations with full stops: "القمة.وقال" is two sentences a page ran together. */
+const isArabicLetter = (c: string | undefined) => c !== undefined && c >= '\u0621' && c <= '\u064A';
+const isHaraka = (c: string | undefined) => c !== undefined && c >= '\u064B' && c <= '\u0652';
 
 /** Sentence spans of a paragraph; `protectedSpans` (quotations, marks included, in order) are never cut. */
 export function splitSentences(
@@ -29,7 +32,11 @@ export function splitSentences(
     while (i + 1 < text.length && isTerminator(text[i + 1]!)) i++;
     while (i + 1 < text.length && isCloser(text[i + 1]!)) i++;
     const end = i + 1;
-    if (end < text.length && !isSpace(text[end])) continue;
+    const glued =
+      text[at] === '.' &&
+      (isArabicLetter(text[at - 1]) || isHaraka(text[at - 1])) &&
+      isArabicLetter(text[end]);
+    if (end < text.length && !isSpace(text[end]) && !glued) continue;
     while (p < protectedSpans.length && protectedSpans[p]!.outerEnd - 1 <= at) p++;
     const inside = p < protectedSpans.length && at > protectedSpans[p]!.outerStart;
     if (inside) continue;

@@ -13,7 +13,7 @@ import { splitWords, type Word } from '../lexicon/keys.ts';
 import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts';
 import { canSpeak } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import { transliterate } from '../text/transliterate.ts';
+import { nameKey, transliterate } from '../text/transliterate.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import {
   ACCORDING,
@@ -25,8 +25,15 @@ import {
   SKIPPABLE,
   SUBJECT_END,
 } from '../text/vocabulary/attribution-grammar.ts';
-import { SAYING } from '../text/vocabulary/saying-verbs.ts';
-import { DOCUMENTS, TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
+import { AMBIGUOUS_SAYING, SAYING, SAYING_PARTICIPLES } from '../text/vocabulary/saying-verbs.ts';
+import {
+  ANAPHORS,
+  DOCUMENTS,
+  NATIONALITIES_EN,
+  TITLE_WORDS_EN,
+  TITLES,
+  UNNAMED_SUBJECTS,
+} from '../text/vocabulary/titles.ts';
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
@@ -57,6 +64,20 @@ export interface Attribution {
 export class AttributionContext {
   last: Speaker | null = null;
   readonly titles = new Map<string, Speaker>();
+  /** The article so far, normalised (its last few thousand characters): where titles were tied to names. */
+  recent = '';
+  /** Names of a speaker as the text may write them. */
+  names: (speaker: Speaker) => string[] = () => [];
+
+  /** True when the text so far wrote the title within a few words of one of the speaker's names. */
+  tiedTo(title: string, speaker: Speaker): boolean {
+    const names = this.names(speaker);
+    for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
+      const around = this.recent.slice(Math.max(0, at - 80), at + title.length + 80);
+      if (names.some((n) => around.includes(n))) return true;
+    }
+    return false;
+  }
 }
 
 interface Sentence {
@@ -66,6 +87,7 @@ interface Sentence {
   quoted: boolean[];
   norm: string[];
   entities: Array<LexiconMatch & { entry: LexiconEntry }>;
+  personByKey: (key: string) => LexiconEntry | undefined;
 }
 
 function entityStartingIn(s: Sentence, from: number, to: number) {
@@ -83,6 +105,20 @@ function subjectEntity(s: Sentence, from: number, to: number) {
       s.norm.slice(from, e.firstWord).every((w) => isTitleWord(w) || SKIPPABLE.has(w)),
   );
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
+}
+
+/**
+ * The person in apposition after a comma: "مستشار بوتين، يوري أوشاكوف،" and "مساعد الرئيس الروسي فلاديمير
+ * بوتين، يوري أوشاكوف" name Ushakov, whose title mentions Putin.
+ */
+function appositive<E extends Sentence['entities'][number]>(
+  s: Sentence,
+  entity: E | undefined,
+): E | undefined {
+  if (!entity) return entity;
+  const next = s.entities.find((e) => e.firstWord === entity.endWord && e.entry.kind === 'person');
+  const gap = next ? s.text.slice(s.words[entity.endWord - 1]!.end, s.words[next.firstWord]!.start) : '';
+  return next && /^\s*[،,]\s*$/.test(gap) && !s.quoted[next.firstWord] ? (next as E) : entity;
 }
 
 /** Where the subject after word k ends: a complementiser, a quotation mark or colon, or another verb. */
@@ -113,7 +149,22 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
   }
   if (first === to || to - first > 3) return null;
   const ar = s.text.slice(s.words[first]!.start, s.words[to - 1]!.end);
-  return { id: `ar:${normalizeArabic(ar)}`, ar, en: transliterate(ar) };
+  // A lexicon person spelt another way is that person; anyone else is known by the name's key.
+  const known = s.personByKey(nameKey(ar));
+  return known ? speakerOf(known) : { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
+}
+
+const personKeys = new WeakMap<Lexicon, Map<string, LexiconEntry>>();
+/** The lexicon's persons by the key of each Arabic spelling (full name and surname alone). */
+function personsByKey(lexicon: Lexicon): Map<string, LexiconEntry> {
+  let keys = personKeys.get(lexicon);
+  if (!keys) {
+    keys = new Map();
+    for (const e of lexicon.entries)
+      if (e.kind === 'person') for (const name of e.ar) keys.set(nameKey(name), e);
+    personKeys.set(lexicon, keys);
+  }
+  return keys;
 }
 
 /** The speaker named by the subject that follows a verb at word k, or 'bare' when there is no subject. */
@@ -123,7 +174,7 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   while (from < end && SKIPPABLE.has(s.norm[from]!)) from++;
   if (from >= end || isPrepositional(s.norm[from]!)) return 'bare';
   const window = s.norm.slice(from, end).join(' ');
-  const entity = subjectEntity(s, from, end);
+  const entity = appositive(s, subjectEntity(s, from, end));
   if (entity?.entry.kind === 'person') return speakerOf(entity.entry);
   for (const [title, speaker] of ctx.titles) if (window.startsWith(title)) return speaker;
   if (entity) return speakerOf(entity.entry);
@@ -135,8 +186,42 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
     if (author) return speakerOf(author.entry);
   }
   if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
-    return unknownName(s, from, end);
+    return unknownName(s, from, end) ?? titleOnly(s, from, end, ctx);
   return 'bare';
+}
+
+/** The words of a title with no name after it ("الرئيس الأوكراني"، "المتحدث باسم الكرملين"), up to a comma. */
+function titlePhrase(s: Sentence, from: number, end: number): { norm: string[]; text: string } | null {
+  if (!TITLES.has(s.norm[from]!) && !ANAPHORS.has(s.norm[from]!)) return null;
+  let to = from + 1;
+  while (to < end && to < from + 5 && (s.norm[to]!.startsWith('ال') || TITLES.has(s.norm[to]!))) {
+    if (/[،,]/.test(s.text.slice(s.words[to - 1]!.end, s.words[to]!.start))) break;
+    to++;
+  }
+  return { norm: s.norm.slice(from, to), text: s.text.slice(s.words[from]!.start, s.words[to - 1]!.end) };
+}
+
+/**
+ * A title with no name: the last named person when the article tied that title to them or it is a word that
+ * refers back ("وتابع المسؤول الروسي"); else the title itself, as its own speaker ("the Ukrainian president").
+ */
+function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionContext): Speaker | null {
+  const phrase = titlePhrase(s, from, end);
+  if (!phrase) return null;
+  const last = ctx.last;
+  if (last && !last.id.startsWith('title:') && !last.id.startsWith('ar:')) {
+    if (ANAPHORS.has(phrase.norm[0]!) || ctx.tiedTo(phrase.norm.join(' '), last)) return last;
+  }
+  if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
+  const nationality = phrase.norm.map((w) => NATIONALITIES_EN[w]).filter(Boolean);
+  const rest = phrase.norm
+    .filter((w) => !NATIONALITIES_EN[w])
+    .map((w) => TITLE_WORDS_EN[w] ?? transliterate(w));
+  return {
+    id: `title:${phrase.norm.join(' ')}`,
+    ar: phrase.text,
+    en: ['the', ...nationality, ...rest].join(' '),
+  };
 }
 
 function remember(s: Sentence, k: number, speaker: Speaker, ctx: AttributionContext) {
@@ -159,11 +244,20 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
     return noun ? speakerOf(noun.entry) : null;
   }
+  // "… مشدداً على أن …": a participle reports the words of the sentence's subject.
+  if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) return ctx.last;
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
   const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));
   if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
   const noun = s.entities.filter((e) => e.endWord <= k && e.endWord >= k - 3 && !s.quoted[e.firstWord]).pop();
-  return noun ? speakerOf(noun.entry) : null;
+  if (noun) return speakerOf(noun.entry);
+  // "إلا أن الرئيس الأوكراني أعلن": a title with no name as the subject before the verb.
+  for (let f = Math.max(0, k - 5); f < k; f++) {
+    if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!)) continue;
+    const phrase = titlePhrase(s, f, k);
+    if (phrase && f + phrase.norm.length === k) return titleOnly(s, f, k, ctx);
+  }
+  return null;
 }
 
 /**
@@ -182,6 +276,7 @@ export function attributeSentence(
     words,
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
+    personByKey: (key) => personsByKey(lexicon).get(key),
     entities: lexicon.findArabic(text).flatMap((m) => {
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
@@ -189,6 +284,7 @@ export function attributeSentence(
     }),
   };
   const found: Attribution[] = [];
+  ctx.names = (speaker) => (lexicon.get(speaker.id)?.ar ?? [speaker.ar]).map(normalizeArabic);
   for (let k = 0; k < words.length; k++) {
     if (s.quoted[k]) continue;
     const w = peel(s.norm[k]!);
@@ -199,7 +295,7 @@ export function attributeSentence(
       if (s.norm[an] !== 'عن') continue;
       const entity = UNNAMED_SUBJECTS.has(s.norm[an + 1] ?? '')
         ? undefined
-        : entityStartingIn(s, an + 1, an + 5);
+        : entityStartingIn(s, an + 1, an + 8);
       ctx.last = entity ? speakerOf(entity.entry) : null;
       found.push({ at, speaker: ctx.last, kind: 'verb', person: entity?.entry.kind === 'person' });
       k = an;
@@ -214,19 +310,22 @@ export function attributeSentence(
         found.push({ at, speaker, kind: 'according', person: isPerson(speaker, lexicon) });
         ctx.last = speaker;
       }
-    } else if (SAYING.has(w)) {
+    } else if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w)) {
       const subject = subjectAfter(s, k, ctx);
+      // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
+      if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
       const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;
       if (subject !== 'bare' && subject) remember(s, k, subject, ctx);
       ctx.last = speaker;
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
     }
   }
+  ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);
   return found;
 }
 
 const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>
-  speaker !== null && (speaker.id.startsWith('ar:') || lexicon.get(speaker.id)?.kind === 'person');
+  speaker !== null && (/^(?:ar|title):/.test(speaker.id) || lexicon.get(speaker.id)?.kind === 'person');
 
 /**
  * The speaker of a whole sentence: a closing "بحسب X" names the source; else the first verb's subject, unless

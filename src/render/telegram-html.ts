@@ -8,9 +8,11 @@ import {
   datePhrase,
   isolate,
   isolatedSourcePhrase,
+  machineLabel,
   replyPreamble,
   sourceDatePhrase,
   speakerPhrase,
+  summaryPhrase,
 } from '../answer/phrases.ts';
 import type { Answer, Citation, Language } from '../answer/schema.ts';
 
@@ -86,7 +88,17 @@ export function renderCitation(c: Citation, n: number, lang: Language): string[]
   };
   const source = `📰 <i>${escapeHtml(isolatedSourcePhrase(shownSource, lang))}</i>${link}`;
   const head = `${speaker}\n${date}\n${source}`;
-  return [`${head}\n${quoteHtml(capText(c.quote, SHOWN_LIMITS.quote, CUT_MARK[lang]))}`];
+  const quote = `${head}\n${quoteHtml(capText(c.quote, SHOWN_LIMITS.quote, CUT_MARK[lang]))}`;
+  return c.translation ? [quote, machineTextHtml('translation', c.translation, lang)] : [quote];
+}
+
+/** A language model's rendering or summary, labelled as machine-written and kept apart from the quotes. */
+export function machineTextHtml(
+  kind: 'translation' | 'summary',
+  text: { text: string; model: string },
+  lang: Language,
+): string {
+  return `${kind === 'translation' ? '🌐' : '🤖'} <i>${escapeHtml(machineLabel(kind, text.model, lang))}</i>\n${escapeHtml(capText(text.text, SHOWN_LIMITS.quote))}`;
 }
 
 /**
@@ -132,7 +144,12 @@ export function renderAnswer(answer: Answer, lang: Language = answer.language, f
       ? replyPreamble(answer.reply)
       : [lang === 'en' ? 'From the sources, verbatim:' : 'من المصادر، بالنص:'];
   const blocks = answer.citations.flatMap((c, i) => renderCitation(c, firstNumber + i, lang));
-  return packMessages([...preamble.map((p) => `<i>${escapeHtml(p)}</i>`), ...blocks]);
+  // The plain reply carries the summary as its first paragraph; here it gets its own label and markup.
+  const summary = answer.summary ? [machineTextHtml('summary', answer.summary, lang)] : [];
+  const framing = answer.summary
+    ? preamble.filter((p) => p !== summaryPhrase(answer.summary!, answer.language))
+    : preamble;
+  return packMessages([...summary, ...framing.map((p) => `<i>${escapeHtml(p)}</i>`), ...blocks]);
 }
 
 /** One citation as a self-contained message, for inline results that are shared into other chats. */

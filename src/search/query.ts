@@ -22,6 +22,13 @@ export interface Alternative {
 export interface Concept {
   label: string;
   alternatives: Alternative[];
+  /**
+   * Written as a name: when nothing translates it, the question is still about it (a name the sources never
+   * spell), whereas an ordinary word nothing translates is left out of the question's weight.
+   */
+  name?: boolean;
+  /** A share of the concept's rarity weight (0–1; 1 when unset): how sure its source is. */
+  weight?: number;
 }
 
 /** The evidence a query is built from. */
@@ -39,14 +46,15 @@ export interface QueryEvidence {
 /*
  * Weights of the sources, explained:
  * - A lexicon term of the field is surer than the dictionary's general sense (LEXICON 0.6 : DICTIONARY 0.4).
- * - For an ordinary English word the dictionary is the evidence and sound adds little (0.8 : 0.2); for a word
- *   written with a capital inside the sentence or unknown to the dictionary, it is probably a name, and sound
- *   leads (0.3 : 0.7).
+ * - For an ordinary English word the dictionary is the evidence and sound adds little (0.8 : 0.2); a word unknown
+ *   to the dictionary is probably a name, and sound leads (0.3 : 0.7); a known word written with a capital inside
+ *   the sentence may be either ("Tower" in "Eiffel Tower", "Patriots"): even (0.5 : 0.5).
  * - In an Arabic question, the user's own word is surest; the lexicon's other spellings share the rest (0.6 : 0.4).
  */
 const LEXICON_WEIGHT = 0.6;
 const WORD_WEIGHT = { dictionary: 0.8, sound: 0.2 };
 const NAME_WEIGHT = { dictionary: 0.3, sound: 0.7 };
+const CAPITAL_WEIGHT = { dictionary: 0.5, sound: 0.5 };
 const OWN_WORDS_WEIGHT = 0.6;
 /**
  * The share of a dictionary translation's probability passed to its thesaurus synonyms: the dictionary gives one
@@ -116,15 +124,16 @@ function alternativesOf(translations: Translation[], e: QueryEvidence, analysed 
 function englishWord(part: TopicPart & { kind: 'word' }, e: QueryEvidence): Concept {
   const word = part.text;
   if (/^\d+$/.test(word)) return { label: word, alternatives: [{ terms: [word], p: 1 }] };
-  const nameLike = part.capital || !e.dictionary.knows(word);
+  const known = e.dictionary.knows(word);
+  const nameLike = part.capital || !known;
   const sounds = e.soundsLike(word, nameLike);
   const sound = uniform(sounds);
-  const weights = nameLike ? NAME_WEIGHT : WORD_WEIGHT;
+  const weights = !known ? NAME_WEIGHT : part.capital ? CAPITAL_WEIGHT : WORD_WEIGHT;
   const mixed = mixTranslations([
     { weight: weights.dictionary, translations: withSynonyms(e.dictionary.translateWord(word), e) },
     { weight: weights.sound, translations: sound },
   ]);
-  return { label: word, alternatives: alternativesOf(mixed, e, new Set(sounds)) };
+  return { label: word, alternatives: alternativesOf(mixed, e, new Set(sounds)), name: nameLike };
 }
 
 /** The longest dictionary phrase of adjacent topic words starting at part i, if any. */

@@ -115,8 +115,15 @@ export function rankUnits(
   // weighs the same.
   const present = perConcept.filter((c) => c.df > 0).map((c) => idf(c.df, n));
   const absentWeight = Math.max(idf(n * ABSENT_SHARE, n), ...present);
-  const weights = perConcept.map((c, i) =>
-    concepts[i]!.alternatives.length === 0 ? 0 : c.df > 0 ? idf(c.df, n) : absentWeight,
+  // A name nothing spells in the sources is absent too; an ordinary word nothing translates weighs nothing.
+  const weights = perConcept.map(
+    (c, i) =>
+      (concepts[i]!.weight ?? 1) *
+      (c.df > 0
+        ? idf(c.df, n)
+        : concepts[i]!.alternatives.length > 0 || concepts[i]!.name
+          ? absentWeight
+          : 0),
   );
   const best = weights.reduce((sum, w) => sum + w * (K1 + 1), 0);
 

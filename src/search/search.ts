@@ -41,6 +41,12 @@ export interface SearchOptions {
   vector?: boolean;
   /** Told when part of the search could not run (the embeddings endpoint failed): the answer uses the rest. */
   warn?: (message: string) => void;
+  /**
+   * Arabic search terms a language model proposes for an English question (src/llm): one more source of evidence
+   * for ranking, never for deciding whether the sources answer. Expected to give [] on failure, within its own
+   * time limit.
+   */
+  modelTerms?: (question: string) => Promise<Array<{ text: string; weight?: number }>>;
 }
 
 /**
@@ -97,6 +103,31 @@ function nameConcepts(question: Question, evidence: QueryEvidence): Concept[] {
     ? question.unknownSpeaker.split(/\s+/).map((text, at) => ({ kind: 'word', text, capital: true, at }))
     : question.speakers.map((entry, at) => ({ kind: 'lexicon', text: entry.ar[0]!, entries: [entry], at }));
   return buildConcepts({ language: question.language, topic }, evidence);
+}
+
+/**
+ * The model's proposed terms, each a concept of its own read as an Arabic word of the question, weighted by the
+ * model's confidence; [] when it proposes none.
+ */
+async function modelTermConcepts(
+  question: string,
+  evidence: QueryEvidence,
+  options: SearchOptions,
+): Promise<Concept[]> {
+  if (!options.modelTerms) return [];
+  let terms: Array<{ text: string; weight?: number }>;
+  try {
+    terms = await options.modelTerms(question);
+  } catch {
+    return [];
+  }
+  return terms.flatMap((t, at) => {
+    const [concept] = buildConcepts(
+      { language: 'ar', topic: [{ kind: 'word', text: t.text, capital: false, at }] },
+      evidence,
+    );
+    return concept ? [{ ...concept, weight: Math.min(1, Math.max(0, t.weight ?? 1)) }] : [];
+  });
 }
 
 /** Cosines of the question with the candidates (and, for a semantic embedder, the nearest units overall). */
@@ -168,6 +199,11 @@ export async function searchQuestion(
     for (const c of nameConcepts(question, evidence)) required.add(concepts.push(c) - 1);
   }
   const none = (unanswered: Unanswered): SearchResult => ({ hits: [], unanswered, timeMatched: false });
+  // The model's terms rank, but are no part of the topic's weight: they never decide whether the sources answer.
+  const rankingConcepts =
+    question.language === 'en'
+      ? [...concepts, ...(await modelTermConcepts(question.text, evidence, options))]
+      : concepts;
   if (concepts.length === 0 && askedInCorpus.length === 0) return none('empty');
 
   // Everything the asked speakers said is a candidate: with no topic ("What did X say?") it is the answer, and
@@ -187,11 +223,12 @@ export async function searchQuestion(
         .map(([o]) => o),
     );
   }
-  const { candidates, weights } = rankUnits(index, concepts, {
+  const { candidates, weights: rankingWeights } = rankUnits(index, rankingConcepts, {
     vector: cosines,
     vectorWeight: index.embedder.searchWeight,
     extra,
   });
+  const weights = rankingWeights.slice(0, concepts.length);
   const total = weights.reduce((a, b) => a + b, 0);
   if (concepts.length > 0 && total === 0) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
@@ -201,7 +238,7 @@ export async function searchQuestion(
     if (!article || [...required].some((i) => !c.holds[i])) continue;
     const byAskedSpeaker = c.unit.speaker !== null && asked.has(c.unit.speaker.id);
     let got = 0;
-    c.holds.forEach((holds, i) => {
+    c.holds.slice(0, concepts.length).forEach((holds, i) => {
       const inArticle =
         !holds &&
         byAskedSpeaker &&

@@ -169,3 +169,27 @@ export function arabicSoundKey(word: string): string {
   for (const c of w) out += ARABIC_CLASS[c] ?? '';
   return collapse(out);
 }
+
+/**
+ * A spelling-independent key for a name: its consonant skeleton, normalised, without long vowels or doubled
+ * letters, so that دراتشييف and دارتشييف, or زيلينسكي and زيلنسكي, are one person.
+ */
+export function nameKey(arabic: string): string {
+  return arabic
+    .normalize('NFKC')
+    .replace(/[\u064B-\u065F\u0640\u0670]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(
+      (w) =>
+        w[0] +
+        w
+          .slice(1)
+          .replace(/[اوي]/g, '')
+          .replace(/(.)\1+/g, '$1'),
+    )
+    .join(' ');
+}

@@ -9,6 +9,7 @@ import {
   sentenceSpeaker,
   speakerClauses,
 } from '../../src/corpus/speakers.ts';
+import { nameKey } from '../../src/text/transliterate.ts';
 import { lexicon } from '../helpers.ts';
 
 /** Speakers of a run of sentences of one article, in order. */
@@ -96,7 +97,51 @@ describe('attribution', () => {
       lexicon,
       ctx,
     );
-    expect(a?.speaker).toEqual({ id: 'ar:بيتر سيارتو', ar: 'بيتر سيارتو', en: 'Bitr Syarto' });
+    expect(a?.speaker).toEqual({ id: 'ar:بتر سرت', ar: 'بيتر سيارتو', en: 'Bitr Syarto' });
+  });
+
+  it('gives one identity to one person spelt two ways, and finds a lexicon person spelt another way', () => {
+    const speaker = (sentence: string) =>
+      attributeSentence(sentence, lexicon, new AttributionContext())[0]?.speaker;
+    const a = speaker('وقال وزير الخارجية المجري بيتر سيارتو إن بلاده تدعم الحوار.');
+    const b = speaker(
+      'وقال وزير الخارجية المجري بيتر سيارطو إن بلاده تدعم الحوار.'.replace('سيارطو', 'سيارتّو'),
+    );
+    expect(b?.id).toBe(a?.id);
+    expect(nameKey('دراتشييف')).toBe(nameKey('دارتشييف'));
+    expect(speaker('وقال السفير الروسي ألكسندر دراتشييف إن الحوار مستمر.')?.id).toBe(
+      lexicon.entries.find((e) => e.ar.includes('دارتشييف'))?.id,
+    );
+  });
+
+  it('takes the person in apposition, not the one named in the title', () => {
+    const [a] = attributeSentence(
+      'وأشار مساعد الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف، إلى أن الحوار مستمر.',
+      lexicon,
+      new AttributionContext(),
+    );
+    expect(a?.speaker?.id).toBe('ushakov');
+  });
+
+  it('never makes a reporting agency the speaker', () => {
+    const ctx = new AttributionContext();
+    attributeSentence('وقال بيسكوف إن الحوار مستمر.', lexicon, ctx);
+    const found = attributeSentence('وتابع، بحسب وكالة أنباء تاس، أن موسكو منفتحة.', lexicon, ctx);
+    expect(found.map((f) => f.speaker?.id)).toEqual(['peskov']);
+  });
+
+  it('gives a title without a name as its own speaker, and a title tied to a name as that person', () => {
+    const speaker = (ctx: AttributionContext, sentence: string) =>
+      attributeSentence(sentence, lexicon, ctx)[0]?.speaker;
+    expect(speaker(new AttributionContext(), 'وقال الرئيس الأوكراني إن بلاده لن تتخلى عن أراضيها.')).toEqual({
+      id: 'title:الرييس الاوكراني',
+      ar: 'الرئيس الأوكراني',
+      en: 'the Ukrainian president',
+    });
+    const ctx = new AttributionContext();
+    speaker(ctx, 'وأكد يوري أوشاكوف، مساعد الرئيس الروسي، أن الاجتماع سيعقد غدا.');
+    expect(speaker(ctx, 'وقال مساعد الرئيس الروسي إن اللقاء سيبدأ صباحا.')?.id).toBe('ushakov');
+    expect(speaker(ctx, 'وتابع المسؤول الروسي أن الوفد سيصل مساء.')?.id).toBe('ushakov');
   });
 
   it('gives a quotation the nearest attribution before it, else the one after it', () => {

@@ -35,6 +35,17 @@ describe('parseQuestion', () => {
     expect(labels('<b>What did Peskov say?</b>')).toEqual([]);
   });
 
+  it('asks a country or a capital as a speaker, in both languages', () => {
+    expect(speakers('ماذا قالت روسيا عن قوات الناتو؟')).toEqual(['russia']);
+    expect(speakers('What did Moscow say about the truce?')).toEqual(['moscow']);
+    expect(lexicon.voicesOf('moscow')).toEqual(expect.arrayContaining(['russia', 'kremlin', 'peskov']));
+  });
+
+  it('keeps month words and relative time out of the topic, but not the modal "may"', () => {
+    expect(labels('What did Lavrov say in March about the talks?')).toEqual(['talks']);
+    expect(labels('What did Peskov say last week about the talks?')).toEqual(['talks']);
+  });
+
   it('detects the language', () => {
     expect(parse('What did Peskov say?').language).toBe('en');
     expect(parse('ماذا قال بيسكوف؟').language).toBe('ar');
@@ -81,7 +92,7 @@ describe('parseQuestion', () => {
   });
 
   it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
-    expect(concepts('What about xqzzyt?')).toEqual([{ label: 'xqzzyt', alternatives: [] }]);
+    expect(concepts('What about xqzzyt?')).toEqual([{ label: 'xqzzyt', alternatives: [], name: true }]);
   });
 });
 
@@ -93,6 +104,15 @@ describe('findTime', () => {
     ['What is the latest on the talks?', { latest: true }],
     ['ما آخر تصريحات بيسكوف؟', { latest: true }],
     ['What did Peskov say?', null],
+    ['What did Lavrov say in May?', { month: 5 }],
+    ['What may Russia do next?', null],
+    ['ماذا قال بيسكوف في آب؟', { month: 8 }],
+    ['ماذا قال لافروف في تشرين الأول؟', { month: 10 }],
+    ['ماذا قال الأب؟', null],
+    ['What did Peskov say yesterday?', { daysBack: { from: 1, to: 1 } }],
+    ['What did Peskov say last week?', { daysBack: { from: 7, to: 0 } }],
+    ['ماذا قال بيسكوف الأسبوع الماضي؟', { daysBack: { from: 7, to: 0 } }],
+    ['ماذا قال بيسكوف أمس الأول؟', { daysBack: { from: 2, to: 2 } }],
   ])('%s', (q, expected) => {
     expect(findTime(q)).toEqual(expected);
   });

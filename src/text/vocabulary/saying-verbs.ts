@@ -22,6 +22,7 @@ export const CONTENT_SAYING = wordSet(`
 /** Participles that report the words of the sentence's subject ("… قائلاً"، "مضيفاً"). */
 export const SAYING_PARTICIPLES = wordSet(`
   قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة محذرا محذرة متابعا متابعة
+  مشددا مشددة لافتا لافتة رافضا رافضة معلنا معلنة منوها منوهة مبينا مبينة واصفا واصفة
 `);
 
 /**
@@ -34,3 +35,6 @@ const QUESTION_ONLY = wordSet('رد ردت أمل يأمل توقع يتوقع �
 export const SAYING = new Set(
   [...PLAIN_SAYING, ...CONTENT_SAYING, ...SAYING_PARTICIPLES].filter((w) => !QUESTION_ONLY.has(w)),
 );
+
+/** Verbs of saying that attribution reads only when a named subject follows them ("رد زيلينسكي"). */
+export const AMBIGUOUS_SAYING = QUESTION_ONLY;

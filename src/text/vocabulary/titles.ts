@@ -1,5 +1,6 @@
 /** Titles that stand before a name ("الرئيس"، "المتحدث باسم") and nouns that make an unnamed subject. */
 
+import { normalizeArabic } from '../normalize.ts';
 import { wordSet } from './words.ts';
 
 /** Titles that may precede a name the lexicon does not know. */
@@ -17,3 +18,48 @@ export const UNNAMED_SUBJECTS = wordSet(`
 
 /** Documents whose author follows them ("بيان للكرملين"، "بيان صادر عن الخارجية"). */
 export const DOCUMENTS = wordSet('بيان رسالة تصريح تصريحات');
+
+/** Nouns that refer back to a person already named ("وتابع المسؤول الروسي"). */
+export const ANAPHORS = wordSet('المسؤول الدبلوماسي المستشار المساعد المبعوث السياسي');
+
+/** English for the words of a title without a name, normalised Arabic -> English; adjectives of nationality apart. */
+export const TITLE_WORDS_EN: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['الرئيس', 'president'],
+      ['رئيس', 'head'],
+      ['وزير', 'minister'],
+      ['الوزير', 'minister'],
+      ['الخارجية', 'foreign'],
+      ['الدفاع', 'defence'],
+      ['المتحدث', 'spokesperson'],
+      ['الناطق', 'spokesperson'],
+      ['باسم', 'for'],
+      ['مساعد', 'aide to the'],
+      ['مستشار', 'adviser to the'],
+      ['المستشار', 'adviser'],
+      ['المسؤول', 'official'],
+      ['المبعوث', 'envoy'],
+      ['السفير', 'ambassador'],
+      ['نائب', 'deputy'],
+      ['الوزراء', 'prime'],
+      ['الكرملين', 'Kremlin'],
+    ] as const
+  ).map(([ar, en]) => [normalizeArabic(ar), en]),
+);
+export const NATIONALITIES_EN: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['الروسي', 'Russian'],
+      ['الأوكراني', 'Ukrainian'],
+      ['الأمريكي', 'US'],
+      ['الأميركي', 'US'],
+      ['الفرنسي', 'French'],
+      ['البريطاني', 'British'],
+      ['الألماني', 'German'],
+      ['التركي', 'Turkish'],
+      ['الصيني', 'Chinese'],
+      ['السعودي', 'Saudi'],
+    ] as const
+  ).map(([ar, en]) => [normalizeArabic(ar), en]),
+);
