@@ -146,7 +146,8 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
     if (isSaying(w.text)) {
       if (ENGLISH_SAYING.test(w.text)) out.consumed.add(i);
       const before = matches.find((m) => m.endWord === i && m.entries.some(canBeAsked));
-      if (before) claim(before);
+      // "When is Witkoff expected in Moscow": after a form of "be" the verb is passive, the name no speaker.
+      if (before && !/^(?:is|are|was|were|be|been|being)$/i.test(word(before.firstWord - 1))) claim(before);
     }
     if (SPEECH_NOUNS.test(w.text)) {
       // "the latest statements by Peskov", "comments from the Kremlin".

@@ -58,6 +58,7 @@ describe('parseQuestion', () => {
     expect(speakers("What are Zelensky's remarks on the talks?")).toEqual(['zelensky']);
     expect(speakers('According to the Kremlin, what happens next?')).toEqual(['kremlin']);
     expect(speakers('How much territory does the Russian army control?')).toEqual([]);
+    expect(speakers('When is Witkoff expected in Moscow, according to Ushakov?')).toEqual(['ushakov']);
     expect(speakers("When was Putin's interview with Tucker Carlson published?")).toEqual([]);
     expect(speakers('ماذا قال لافروف وروبيو عن السفارات؟')).toEqual(['lavrov', 'rubio']);
     expect(speakers('ما الذي قرره الكرملين مع واشنطن؟')).toEqual([]);
