@@ -49,6 +49,14 @@ function textsIn(lang: Language) {
     added: (ids: string[]) => t('added', { ids: ids.join(lang === 'ar' ? '، ' : ', ') }),
     rejected: (why: string) => t('rejected', { why }),
     sendTxt: t('send-txt'),
+    addUsage: t('add-usage'),
+    /** A page added with /add: its ids, then its headline and date when the page states them. */
+    pageAdded: (ids: string[], title: string | undefined, date: string | undefined) =>
+      t('page-added', {
+        ids: ids.join(lang === 'ar' ? '، ' : ', '),
+        about: `${title ? `: ${title}` : ''}${date ? ` (${date})` : ''}`,
+      }),
+    pageRejected: (why: string) => t('page-rejected', { why }),
     commands: {
       start: t('command-start'),
       help: t('command-help'),

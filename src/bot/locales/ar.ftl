@@ -77,3 +77,6 @@ command-help = ماذا تسأل وكيف تُبنى الأجوبة
 command-sources = المقالات التي تستند إليها الأجوبة
 command-lang = لغة الردود
 command-ask = اطرح سؤالًا (في المجموعات)
+add-usage = أرسل ‎/add‎ متبوعًا بعنوان صفحة الخبر، مثل: ‎/add https://example.com/news/1
+page-added = أضيف { $ids }{ $about }، وأعيد تحميل الفهرس.
+page-rejected = لم تُضف الصفحة: { $why }. لم يتغير شيء.

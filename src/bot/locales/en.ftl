@@ -61,3 +61,6 @@ command-help = What to ask and how answers are built
 command-sources = The articles behind the answers
 command-lang = Reply language
 command-ask = Ask a question (in groups)
+add-usage = Send /add followed by the address of a news page, for example: /add https://example.com/news/1
+page-added = Added { $ids }{ $about }; the index is reloaded.
+page-rejected = The page was not added: { $why }. Nothing was changed.
