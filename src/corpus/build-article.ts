@@ -97,9 +97,15 @@ export function buildArticle(
 
   // "المصدر: إنترفاكس" credits an agency; "المصدر: صدى البلد" names the outlet the text was taken from.
   const sourceAgency = block.sourceOutlet && agencyNamed(block.sourceOutlet) ? block.sourceOutlet : null;
-  const agencies = [
-    ...new Set([...(meta.agencies ?? []), ...header.agencies, ...(sourceAgency ? [sourceAgency] : [])]),
+  // As the header writes them, then those the body credits; one entry per agency however it is spelt.
+  const credited = [
+    ...(meta.agencies ?? []),
+    ...header.agencies,
+    ...(sourceAgency ? [sourceAgency] : []),
+    ...ctx.agencies,
   ];
+  const same = (a: string) => agencyNamed(a) ?? a;
+  const agencies = credited.filter((a, i) => credited.findIndex((b) => same(b) === same(a)) === i);
   return {
     id,
     file: place.file,
