@@ -25,6 +25,34 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** A short line without closing punctuation inside the body ("محادثات إسطنبول") heads a section; it is no passage. */
 const isSubheading = (line: string) => wordCount(line) <= 4 && !/[.!?؟"”»]$/.test(line);
 
+const CLOSING: Record<string, string> = { '«': '»', '“': '”', '"': '"', '„': '“' };
+
+/**
+ * A quotation that runs over two paragraphs: left open at the end of one, closed in the next before any new
+ * quotation opens there. It then spans both, the line break included, verbatim.
+ */
+function continueQuotation(
+  quote: Quotation,
+  mark: string,
+  text: string,
+  lineStarts: number[],
+  block: ArticleBlock,
+) {
+  let line = 0;
+  while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= quote.start) line++;
+  const next = block.lines[line + 1];
+  const close = CLOSING[mark];
+  if (!next || next.cut || !close) return;
+  const at = next.text.indexOf(close);
+  // A closing mark ends a word ("…نريده." then space), it does not open one.
+  if (at <= 0 || /[«“"„]/.test(next.text.slice(0, at)) || /[\s:،,]/.test(next.text[at - 1]!)) return;
+  let end = lineStarts[line + 1]! + at;
+  while (end > quote.start && /\s/.test(text[end - 1]!)) end--;
+  quote.end = end;
+  quote.text = text.slice(quote.start, end);
+  quote.balanced = true;
+}
+
 /** True when a name is a place the lexicon knows ("جنيف" in the dateline "جنيف-سانا"). */
 function isPlace(name: string, lexicon: Lexicon): boolean {
   const words = name.split(/\s+/).filter(Boolean).length;
@@ -48,8 +76,12 @@ export function buildArticle(
   const ctx = new AttributionContext();
 
   let offset = 0;
+  const lineStarts: number[] = [];
+  /** The opening mark of each quotation left open at the end of its paragraph. */
+  const openMarks = new Map<Quotation, string>();
   block.lines.forEach((line, i) => {
     const base = offset;
+    lineStarts.push(base);
     offset += line.text.length + (line.cut ? CUT_MARK.length : 0) + 1;
     if (i < header.bodyStart) return;
     const from = i === header.bodyStart ? header.leadSkip : 0;
@@ -90,10 +122,13 @@ export function buildArticle(
             speaker: quoteSpeaker(attributions, q.outerStart - sentence.start),
             balanced: q.balanced,
           });
+          if (!q.balanced && !line.cut) openMarks.set(quotes[quotes.length - 1]!, line.text[q.outerStart]!);
         }
       }
     }
   });
+
+  for (const [quote, mark] of openMarks) continueQuotation(quote, mark, text, lineStarts, block);
 
   // "المصدر: إنترفاكس" credits an agency; "المصدر: صدى البلد" names the outlet the text was taken from.
   const sourceAgency = block.sourceOutlet && agencyNamed(block.sourceOutlet) ? block.sourceOutlet : null;

@@ -44,3 +44,27 @@ describe('splitSentences', () => {
     ]);
   });
 });
+
+describe('a quotation over two paragraphs', () => {
+  it('runs from the opening mark in one paragraph to the closing mark in the next, verbatim', async () => {
+    const { ingestFile } = await import('../../src/corpus/ingest.ts');
+    const { lexicon } = await import('../helpers.ts');
+    const text =
+      'عنوان الخبر عن المحادثات\n' +
+      'وقال بيسكوف: «لن نقبل بأي شروط مسبقة في المفاوضات مع الجانب الأمريكي.\n' +
+      'وننتظر من واشنطن خطوات عملية تثبت جديتها في الحوار».\n' +
+      'وأضاف أن "الاتصالات مستمرة على مستوى الخبراء.\n' +
+      '"الجولة المقبلة لم تحدد بعد" بحسب مصادر.\n';
+    const { articles, warnings } = ingestFile({ file: 'q.txt', stem: 'q', text }, lexicon);
+    const [first, second] = articles[0]!.quotes;
+    expect(first).toMatchObject({
+      text: 'لن نقبل بأي شروط مسبقة في المفاوضات مع الجانب الأمريكي.\nوننتظر من واشنطن خطوات عملية تثبت جديتها في الحوار',
+      balanced: true,
+      speaker: { id: 'peskov' },
+    });
+    expect(articles[0]!.text.slice(first!.start, first!.end)).toBe(first!.text);
+    // The next paragraph opens a quotation of its own: the open one is not carried into it.
+    expect(second).toMatchObject({ balanced: false });
+    expect(warnings.filter((w) => /closing quotation mark missing/.test(w.message))).toHaveLength(1);
+  });
+});
