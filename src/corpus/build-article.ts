@@ -1,7 +1,9 @@
 /** Turns one article block into an Article: header, passages, quotations and their speakers. */
 
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
+import { NAMING_NOUNS } from '../text/vocabulary/naming-nouns.ts';
 import { readHeader } from './header.ts';
 import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
@@ -24,6 +26,19 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A short line without closing punctuation inside the body ("محادثات إسطنبول") heads a section; it is no passage. */
 const isSubheading = (line: string) => wordCount(line) <= 4 && !/[.!?؟"”»]$/.test(line);
+
+/** A short quoted phrase after "قناة"، "صحيفة"، "طائرة" … names something; it is no quotation. */
+function isQuotedName(line: string, outerStart: number, quote: string): boolean {
+  if (wordCount(quote) > 5) return false;
+  const before =
+    line
+      .slice(Math.max(0, outerStart - 30), outerStart)
+      .trim()
+      .split(/\s+/)
+      .pop() ?? '';
+  const word = normalizeArabic(before).replace(/^[وفبل]/, '');
+  return NAMING_NOUNS.has(normalizeArabic(before)) || NAMING_NOUNS.has(word) || NAMING_NOUNS.has(`ال${word}`);
+}
 
 const CLOSING: Record<string, string> = { '«': '»', '“': '”', '"': '"', '„': '“' };
 
@@ -110,7 +125,8 @@ export function buildArticle(
           const at = q.start - sentence.start;
           if (at < clause.start || q.end - sentence.start > clause.end) continue;
           const quoteText = line.text.slice(q.start, q.end);
-          if (wordCount(quoteText) < MIN_QUOTE_WORDS) continue;
+          if (wordCount(quoteText) < MIN_QUOTE_WORDS || isQuotedName(line.text, q.outerStart, quoteText))
+            continue;
           quotes.push({
             id: `${id}/q${quotes.length + 1}`,
             articleId: id,

@@ -68,3 +68,17 @@ describe('a quotation over two paragraphs', () => {
     expect(warnings.filter((w) => /closing quotation mark missing/.test(w.message))).toHaveLength(1);
   });
 });
+
+describe('quoted names', () => {
+  it('are no quotations: a short quoted phrase after قناة، طائرة، صحيفة names something', async () => {
+    const { ingestFile } = await import('../../src/corpus/ingest.ts');
+    const { lexicon } = await import('../helpers.ts');
+    const text =
+      'عنوان الخبر عن المحادثات\n' +
+      'وقال ترامب للصحفيين على متن طائرة "إير فورس وان" الرئاسية إن "اللقاء مع بوتين سيكون مثمرا جدا".\n';
+    const quotes = ingestFile({ file: 'n.txt', stem: 'n', text }, lexicon).articles[0]!.quotes;
+    expect(quotes.map((q) => [q.text, q.speaker?.id])).toEqual([
+      ['اللقاء مع بوتين سيكون مثمرا جدا', 'trump'],
+    ]);
+  });
+});
