@@ -22,6 +22,7 @@ const CoreSchema = z
   .object({
     ARTICLES_DIR: path('data/articles'),
     LEXICON_PATH: path('data/lexicon.json'),
+    DICTIONARY_DIR: path('data/dictionary'),
     INDEX_PATH: path('.cache/index.json'),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
     EMBEDDINGS_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
@@ -29,8 +30,18 @@ const CoreSchema = z
     EMBEDDINGS_API_KEY: optional(z.string().trim().min(1)),
     EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // The optional language model (src/llm): off unless LLM_BASE_URL and LLM_MODEL are both set.
+    LLM_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    LLM_MODEL: optional(z.string().trim().min(1)),
+    LLM_API_KEY: optional(z.string().trim().min(1)),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+    LLM_PROMPTS_DIR: path('prompts'),
   })
   .superRefine((env, ctx) => {
+    if (env.LLM_BASE_URL && !env.LLM_MODEL)
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'required when LLM_BASE_URL is set' });
+    if (env.LLM_MODEL && !env.LLM_BASE_URL)
+      ctx.addIssue({ code: 'custom', path: ['LLM_BASE_URL'], message: 'required when LLM_MODEL is set' });
     if (env.EMBEDDER !== 'openai') return;
     for (const key of ['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when EMBEDDER=openai' });

@@ -14,6 +14,7 @@ import { openIndex } from './index/store.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import { loadLexicon } from './lexicon/lexicon.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { loadLanguageResources } from './search/resources.ts';
 
 /** An answerer and how its index was obtained. */
 export interface Engine {
@@ -58,7 +59,7 @@ export async function createEngine(
     warn: options.warn,
   });
   return {
-    answerer: createAnswerer(opened.index, lexicon),
+    answerer: createAnswerer(opened.index, loadLanguageResources(lexicon, config.DICTIONARY_DIR)),
     origin: opened.origin,
     lexicon,
     openMs: performance.now() - started,

@@ -7,7 +7,10 @@ import type { BotDeps } from './bot/deps.ts';
 import { serveBot } from './bot/serve.ts';
 import { AskedQuestions, Preferences } from './bot/state.ts';
 import { ConfigError, parseBotConfig, parseConfig } from './config.ts';
+import { loadLexicon } from './lexicon/lexicon.ts';
 import { openLibrary } from './library.ts';
+import { enrichAnswer } from './llm/enrich.ts';
+import { openLanguageModel } from './llm/open.ts';
 import { createLogger } from './logger.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
@@ -18,7 +21,9 @@ const HELP = `Usage: npm start
 
 Runs the Telegram bot. Settings come from the environment or .env (see .env.example): TELEGRAM_BOT_TOKEN is
 required; BOT_MODE=polling (default) or webhook (with WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT). SIGINT or
-SIGTERM stops it gracefully. Exit code 2 when a setting is missing or malformed.`;
+SIGTERM stops it gracefully. With LLM_BASE_URL and LLM_MODEL set, answers are sent at once and then edited to add
+the language model's English renderings and summary. Exit code 2 when a setting or a prompt file is missing or
+malformed.`;
 
 async function main() {
   if (process.argv.includes('--help')) return void console.log(HELP);
@@ -28,8 +33,10 @@ async function main() {
   const logger = createLogger(core.LOG_LEVEL, [
     botConfig.TELEGRAM_BOT_TOKEN,
     core.EMBEDDINGS_API_KEY,
+    core.LLM_API_KEY,
     botConfig.WEBHOOK_SECRET,
   ]);
+  const llm = openLanguageModel(core, loadLexicon(core.LEXICON_PATH), logger);
 
   const library = await openLibrary(core, (message) => logger.warn(message));
   const deps: BotDeps = {
@@ -41,6 +48,7 @@ async function main() {
     asked: new AskedQuestions(),
     preferences: new Preferences(),
     updates: { lastHandled: 0 },
+    ...(llm ? { enrich: (answer) => enrichAnswer(answer, llm) } : {}),
   };
   const bot = createBot(botConfig.TELEGRAM_BOT_TOKEN, deps);
   const running = await serveBot(

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { ingestCorpus } from '../src/corpus/ingest.ts';
 import { loadLexicon } from '../src/lexicon/lexicon.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
+import { loadDictionary } from '../src/search/evidence/dictionary.ts';
 
 export const lexicon = loadLexicon(join(PROJECT_ROOT, 'data/lexicon.json'));
+/** The general English–Arabic dictionary. */
+export const dictionary = loadDictionary(join(PROJECT_ROOT, 'data/dictionary/en-ar.tsv'));
 
 /** The seed corpus as ingestion sees it. */
 export const seedCorpus = () =>

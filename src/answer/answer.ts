@@ -6,8 +6,8 @@
 import { withoutQuotes } from '../corpus/quotes.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import type { ArticleInfo } from '../index/units.ts';
-import type { Lexicon } from '../lexicon/lexicon.ts';
 import { parseQuestion } from '../search/question.ts';
+import type { LanguageResources } from '../search/resources.ts';
 import { type Hit, type SearchOptions, searchQuestion } from '../search/search.ts';
 import { sentenceDate } from '../text/dates.ts';
 import { isMostlyArabic } from '../text/normalize.ts';
@@ -69,7 +69,8 @@ function citationOf({ unit, article }: Hit): Citation {
 }
 
 /** Creates the answer function over an index. */
-export function createAnswerer(index: SearchIndex, lexicon: Lexicon): Answerer {
+export function createAnswerer(index: SearchIndex, resources: LanguageResources): Answerer {
+  const { lexicon, dictionary } = resources;
   const coverage = describeCoverage(index, lexicon);
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -85,12 +86,12 @@ export function createAnswerer(index: SearchIndex, lexicon: Lexicon): Answerer {
     if (text === '') return none('empty');
     if (text.length > MAX_QUESTION_LENGTH) return none('too-long');
 
-    const parsed = parseQuestion(text, lexicon, index.analyser);
+    const parsed = parseQuestion(text, lexicon, dictionary);
     const asked =
       parsed.speakers
         .map((s) => (language === 'en' ? s.en[0] : s.ar[0]))
         .join(language === 'en' ? ' and ' : ' و') || parsed.unknownSpeaker;
-    const result = await searchQuestion(index, parsed, lexicon, options);
+    const result = await searchQuestion(index, parsed, resources, options);
     if (result.unanswered) return none(result.unanswered, asked);
 
     const offset = options.offset ?? 0;

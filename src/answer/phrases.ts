@@ -102,12 +102,34 @@ export function noAnswerPhrase(
   return `${lang === 'en' ? en[reason] : ar[reason]}\n\n${coverageSentence(coverage, lang)}`;
 }
 
+/** The label of a machine rendering or summary: which model wrote it, and that it is not the sources' words. */
+export function machineLabel(kind: 'translation' | 'summary', model: string, lang: Language): string {
+  if (kind === 'translation')
+    return lang === 'en'
+      ? `Machine translation (${model}), not the source's words:`
+      : `ترجمة آلية (${model})، ليست كلام المصدر:`;
+  return lang === 'en'
+    ? `Machine summary (${model}) of the quotes below, which are the sources' words:`
+    : `ملخص آلي (${model}) للاقتباسات أدناه، وهي كلام المصادر:`;
+}
+
+/** A machine summary as a reply paragraph. */
+export function summaryPhrase(summary: { text: string; model: string }, lang: Language): string {
+  return `${machineLabel('summary', summary.model, lang)}\n${summary.text}`;
+}
+
+/** One citation of the plain-text reply: number, speaker, date, source, the verbatim quote (and its rendering). */
+export function citationBlock(c: Citation, n: number, lang: Language): string {
+  const head = `${n}. ${speakerPhrase(c.speaker, lang)} — ${datePhrase(c.date, lang)} — ${sourcePhrase(c.source, lang)}`;
+  const rendering = c.translation
+    ? `\n${machineLabel('translation', c.translation.model, lang)} ${c.translation.text}`
+    : '';
+  return `${head}\n«${c.quote}»${rendering}`;
+}
+
 /** The plain-text reply: every citation with speaker, date, source and the verbatim quote. */
 export function plainReply(citations: Citation[], lang: Language, ...notes: Array<string | null>): string {
-  const blocks = citations.map((c, i) => {
-    const head = `${i + 1}. ${speakerPhrase(c.speaker, lang)} — ${datePhrase(c.date, lang)} — ${sourcePhrase(c.source, lang)}`;
-    return `${head}\n«${c.quote}»`;
-  });
+  const blocks = citations.map((c, i) => citationBlock(c, i + 1, lang));
   const intro = lang === 'en' ? 'From the sources, verbatim:' : 'من المصادر، بالنص:';
   return [...notes, intro, ...blocks].filter(Boolean).join('\n\n');
 }

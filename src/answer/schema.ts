@@ -20,11 +20,16 @@ export const SourceSchema = z.object({
   url: z.string().nullable(),
 });
 
+/** Text an optional language model wrote (a rendering or a summary), with the model's name; never a quote. */
+export const ModelTextSchema = z.object({ text: z.string().min(1), model: z.string().min(1) }).strict();
+
 export const CitationSchema = z.object({
   quote: z.string().min(1),
   speaker: SpeakerSchema.nullable(),
   date: DateSchema,
   source: SourceSchema,
+  /** English machine rendering of the quote (English questions, when a language model is configured). */
+  translation: ModelTextSchema.optional(),
 });
 
 export const AnswerSchema = z
@@ -34,6 +39,8 @@ export const AnswerSchema = z
     answered: z.boolean(),
     citations: z.array(CitationSchema).max(5),
     reply: z.string().min(1),
+    /** One to three machine-written sentences with [n] markers, checked against the citations. */
+    summary: ModelTextSchema.optional(),
   })
   .strict()
   .refine((a) => a.answered === a.citations.length > 0, 'answered is true exactly when there are citations');

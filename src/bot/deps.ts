@@ -1,5 +1,6 @@
 /** What the bot is built from: everything explicit, nothing read from the environment. */
 
+import type { Answer } from '../answer/schema.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
 import type { AskedQuestions, Preferences } from './state.ts';
@@ -14,6 +15,8 @@ export interface BotDeps {
   apiRoot: string;
   asked: AskedQuestions;
   preferences: Preferences;
+  /** The optional language model's step (renderings, summary); the answer is sent first and edited when it ends. */
+  enrich?: (answer: Answer) => Promise<Answer>;
   /** The highest update id handled so far, confirmed to Telegram on stop so that none is answered twice. */
   updates: { lastHandled: number };
 }

@@ -1,10 +1,12 @@
 /** Sending an answer: typing action, rendered messages in order, buttons under the last one. */
 
 import type { Context } from 'grammy';
+import type { Message } from 'grammy/types';
 import { CITATIONS_PER_ANSWER, MAX_QUESTION_LENGTH } from '../answer/answer.ts';
 import type { Language } from '../answer/schema.ts';
 import { renderAnswer } from '../render/telegram-html.ts';
 import type { BotDeps } from './deps.ts';
+import { followWithEnrichment } from './enrichment.ts';
 import { answerKeyboard } from './keyboards.ts';
 import { messages, uiLanguage } from './messages.ts';
 
@@ -16,15 +18,18 @@ export async function sendHtml(
   parts: string[],
   last: ReplyOptions = {},
   first: ReplyOptions = {},
-) {
+): Promise<Message.TextMessage[]> {
+  const sent: Message.TextMessage[] = [];
   for (const [i, html] of parts.entries()) {
-    await ctx.reply(html, {
+    const message = await ctx.reply(html, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(i === 0 ? first : {}),
       ...(i === parts.length - 1 ? last : {}),
     });
+    sent.push(message);
   }
+  return sent;
 }
 
 /** The framing language for a user: their choice, else the question's. */
@@ -48,10 +53,12 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, question: str
   const more = answer.citations.length === CITATIONS_PER_ANSWER;
   const keyboard = key ? answerKeyboard(key, 0, answer.citations.length, lang, more) : undefined;
   const replyTo = ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
-  await sendHtml(
+  const sent = await sendHtml(
     ctx,
     parts,
     keyboard ? { reply_markup: keyboard } : {},
     replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {},
   );
+  if (deps.enrich && answer.answered)
+    void followWithEnrichment(ctx, deps, answer, lang, sent, parts, keyboard);
 }

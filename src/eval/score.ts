@@ -47,13 +47,23 @@ export function scoreAnswer(q: EvalQuestion, answer: Answer, lexicon: Lexicon): 
   }
   const files = q.file?.split('|') ?? [];
   const wanted = (q.contains ?? []).map(collapse);
-  const right = answer.citations
+  const speakerRight = (c: Citation) =>
+    q.speaker === undefined ||
+    (q.speaker === null
+      ? speakerId(c, lexicon) === null
+      : q.speaker.split('|').includes(speakerId(c, lexicon) ?? ''));
+  const dateRight = (c: Citation) =>
+    (q.date === undefined || c.date.iso === q.date) &&
+    (q.not_date === undefined || c.date.iso !== q.not_date);
+  const holding = answer.citations
     .slice(0, 3)
-    .find(
+    .filter(
       (c) =>
         (files.length === 0 || files.some((f) => c.source.file.includes(`/${f}`))) &&
         wanted.some((w) => collapse(c.quote).includes(w)),
     );
+  // The reader sees the top 3: the answer is right when one of them is right in every respect.
+  const right = holding.find((c) => speakerRight(c) && dateRight(c)) ?? holding[0];
   v.quote = right !== undefined;
   if (!right) {
     v.problems.push(
@@ -64,14 +74,12 @@ export function scoreAnswer(q: EvalQuestion, answer: Answer, lexicon: Lexicon): 
     return v;
   }
   if (q.speaker !== undefined) {
-    const got = speakerId(right, lexicon);
-    v.speaker = q.speaker === null ? got === null : q.speaker.split('|').includes(got ?? '');
-    if (!v.speaker) v.problems.push(`speaker ${got} instead of ${q.speaker}`);
+    v.speaker = speakerRight(right);
+    if (!v.speaker) v.problems.push(`speaker ${speakerId(right, lexicon)} instead of ${q.speaker}`);
   }
   if (q.date !== undefined || q.not_date !== undefined) {
-    const got = right.date.iso;
-    v.date = (q.date === undefined || got === q.date) && (q.not_date === undefined || got !== q.not_date);
-    if (!v.date) v.problems.push(`date ${got} (wanted ${q.date ?? `not ${q.not_date}`})`);
+    v.date = dateRight(right);
+    if (!v.date) v.problems.push(`date ${right.date.iso} (wanted ${q.date ?? `not ${q.not_date}`})`);
   }
   return v;
 }

@@ -7,25 +7,28 @@
 import { createHash } from 'node:crypto';
 import { splitWords } from '../lexicon/keys.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import { lightStem, stripSuffixes } from '../text/stem.ts';
+import { stripPrefix, stripSuffixes } from '../text/stem.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 
 /** Bump when the analysis changes, so that saved indexes are rebuilt. */
-const ANALYSER_VERSION = 'ar-light-9';
+const ANALYSER_VERSION = 'ar-light-10';
 const CLITICS = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
 
 /** Turns text into search terms. */
 export interface Analyser {
   /** The terms of a text, in order (stop words dropped): how questions are read. */
   terms(text: string): string[];
-  /**
-   * The terms of a text being indexed: `terms`, plus the stem without a one-letter proclitic (ب ل ف ك) or
-   * present-tense prefix (ي ت), so that a question's "وقف" finds the source's "بوقف" and "ناقش" finds "يناقشا",
-   * while the question's own "بلد" keeps its ب.
-   */
+  /** The terms of a text being indexed: every reading (`variants`) of every word. */
   documentTerms(text: string): string[];
   /** The term of one word, or null for a stop word. */
   term(word: string): string | null;
+  /**
+   * Every reading of one word, its term first: also the stem without a one-letter proclitic (ب ل ف ك) or
+   * present-tense prefix (ي ت), with and without an initial و (a conjunction, or part of the root as in وصول),
+   * and without a final ت (a verb's feminine ending, "سجلت"). Both sides index and search by these, so that
+   * "وقف" finds "بوقف", "ناقش" finds "يناقشا" and "الوصول" finds "وصول", while "بلد" still finds itself.
+   */
+  variants(word: string): string[];
   /** Changes whenever the analysis would change (version and protected names). */
   readonly fingerprint: string;
 }
@@ -53,8 +56,15 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
     const name = protectedForm(n);
     if (name) return name;
     // Lucene peels only "و" of the one-letter proclitics: ب ل ف ك begin too many words (بلد، لقاء، فيديو).
-    // Lucene's one pass over its suffixes checks ات before ه, so "مفاوضاته" would keep its ات: a second pass.
-    let stem = stripSuffixes(lightStem(n));
+    return stemOf(stripPrefix(n));
+  };
+
+  /** Lucene's suffixes and more, on a word without its prefix. */
+  const stemOf = (bareWord: string): string | null => {
+    let stem = stripSuffixes(bareWord);
+    // Lucene's one pass checks ات before ه: after a pronoun or ة ("مفاوضاته"), a second pass. Not after other
+    // endings: "ثواني" would lose ي and then ان.
+    if (bareWord.endsWith('ه') && stem !== bareWord) stem = stripSuffixes(stem);
     // Beyond Lucene's suffixes: object pronouns and the accusative alef ("تبادلهم" -> تبادل, "أسيرا" -> اسير,
     // "سلميا" -> سلم), then Lucene's suffixes once more on what remains.
     const bare =
@@ -64,6 +74,14 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
           ? stem.slice(0, -1)
           : stem;
     if (bare !== stem) stem = stripSuffixes(bare);
+    // ة becomes ت before a pronoun or a dual ending ("علاقته", "نقطتين", "محاولتهم"): back to the noun's stem.
+    if (
+      stem.endsWith('ت') &&
+      stem.length >= 4 &&
+      /(?:ه|ها|هم|هما|كم|نا|ين|ان)$/.test(bareWord) &&
+      bareWord.length > stem.length
+    )
+      stem = stem.slice(0, -1);
     if (ARABIC_STOPWORDS.has(stem)) return null;
     return stem.length >= 2 ? stem : null;
   };
@@ -84,22 +102,33 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
     .digest('hex')
     .slice(0, 16);
 
-  /** The stem without a one-letter proclitic (ب ل ف ك) or present-tense prefix (ي ت), for document words. */
-  const peeled = (word: string): string | null => {
+  const variants = (word: string): string[] => {
+    const whole = term(word);
+    if (whole === null) return [];
     const n = normalizeArabic(word);
-    if (!/^[بلفكيت]/.test(n) || n.length < 4 || protectedForm(n)) return null;
-    return term(n.slice(1));
+    if (!/^[\u0600-\u06FF]/.test(n) || protectedForm(n)) return [whole];
+    const out = new Set([whole]);
+    const add = (t: string | null) => {
+      if (t !== null && t.length >= 2 && !ARABIC_STOPWORDS.has(t)) out.add(t);
+    };
+    // Without a one-letter proclitic or present-tense prefix.
+    if (/^[بلفكيت]/.test(n) && n.length >= 4) add(term(n.slice(1)));
+    // With and without an initial و, after the article or alone: Lucene takes it off "وصول" but not "الوصول".
+    const afterArticle = n.replace(/^(?:وال|بال|كال|فال|لل|ال)/, '');
+    if (afterArticle.startsWith('و') && afterArticle.length >= 4) {
+      add(stemOf(afterArticle));
+      add(stemOf(afterArticle.slice(1)));
+    }
+    // Without a verb's feminine ت ("سجلت" -> سجل).
+    if (n.endsWith('ت') && n.length >= 4 && !n.endsWith('ات')) add(term(n.slice(0, -1)));
+    return [...out];
   };
 
   return {
     term,
     terms: (text) => splitWords(text).flatMap((w) => term(w.text) ?? []),
-    documentTerms: (text) =>
-      splitWords(text).flatMap((w) => {
-        const whole = term(w.text);
-        const bare = peeled(w.text);
-        return [whole, bare !== whole ? bare : null].filter((t): t is string => t !== null);
-      }),
+    documentTerms: (text) => splitWords(text).flatMap((w) => variants(w.text)),
+    variants,
     fingerprint,
   };
 }

@@ -7,6 +7,7 @@ import { type AnyOrama, create, insertMultiple, load, type RawData, save } from 
 import type { Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
+import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
 
@@ -24,6 +25,12 @@ export interface SearchIndex {
   /** Derived once: every unit each speaker said, and each article's lead sentence. */
   bySpeaker: Map<string, Unit[]>;
   leads: Map<string, Unit>;
+  /** The units by ordinal (Orama's internal id less one): how term statistics and vectors name units. */
+  byOrdinal: Unit[];
+  /** Full-text statistics of the units' own words (the `text` property). */
+  stats: TermStatistics;
+  /** The vector of a unit, by ordinal. */
+  vectorOf(ordinal: number): Float32Array | undefined;
 }
 
 /**
@@ -44,11 +51,16 @@ export interface SavedIndex {
 
 const NO_DATE = -1;
 
+type VectorStore = { vectors: Map<number, [number, Float32Array]> };
+
 /** The lookups every question needs, computed once per index instead of once per question. */
-function derived(units: Iterable<Unit>): Pick<SearchIndex, 'bySpeaker' | 'leads'> {
+function derived(
+  db: AnyOrama,
+  units: Map<string, Unit>,
+): Pick<SearchIndex, 'bySpeaker' | 'leads' | 'byOrdinal' | 'stats' | 'vectorOf'> {
   const bySpeaker = new Map<string, Unit[]>();
   const leads = new Map<string, Unit>();
-  for (const u of units) {
+  for (const u of units.values()) {
     if (u.speaker) {
       const said = bySpeaker.get(u.speaker.id);
       if (said) said.push(u);
@@ -56,7 +68,21 @@ function derived(units: Iterable<Unit>): Pick<SearchIndex, 'bySpeaker' | 'leads'
     }
     if (u.kind !== 'quote' && u.position === 0) leads.set(u.articleId, u);
   }
-  return { bySpeaker, leads };
+  const ids = (db.internalDocumentIDStore as { internalIdToId: string[] }).internalIdToId;
+  const byOrdinal = ids.map((id) => {
+    const unit = units.get(id);
+    if (!unit) throw new Error(`the index holds a document (${id}) that is no unit`);
+    return unit;
+  });
+  const store = (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } })
+    .index.vectorIndexes.embedding?.node;
+  return {
+    bySpeaker,
+    leads,
+    byOrdinal,
+    stats: createTermStatistics(db, 'text', byOrdinal.length),
+    vectorOf: (ordinal) => store?.vectors.get(ordinal + 1)?.[1],
+  };
 }
 
 /** Days since 1970-01-01 of an ISO date, for numeric date filters. */
@@ -113,16 +139,17 @@ export async function buildIndex(
       documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     }
   }
+  const byId = new Map(units.map((u) => [u.id, u]));
   return {
     db,
-    units: new Map(units.map((u) => [u.id, u])),
+    units: byId,
     articles,
     documentFrequency,
     dimensions,
     embedder,
     analyser,
     warnings: corpus.warnings,
-    ...derived(units),
+    ...derived(db, byId),
   };
 }
 
@@ -184,15 +211,16 @@ export function restoreIndex(
   });
   const db = createDatabase(analyser, dims);
   load(db, saved.orama);
+  const units = new Map(saved.units.map((u) => [u.id, u]));
   return {
     db,
-    units: new Map(saved.units.map((u) => [u.id, u])),
+    units,
     articles: new Map(saved.articles.map((a) => [a.id, a])),
     documentFrequency: new Map(saved.documentFrequency),
     dimensions: saved.dimensions,
     embedder,
     analyser,
     warnings: saved.warnings,
-    ...derived(saved.units),
+    ...derived(db, units),
   };
 }

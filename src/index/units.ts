@@ -17,6 +17,8 @@ export interface Unit {
   speaker: Speaker | null;
   /** Position of the sentence in its article (0-based). */
   position: number;
+  /** The paragraph (line of the article text) the excerpt starts in, 0-based: passages share evidence with it. */
+  paragraph: number;
 }
 
 /** What citations need of an article. */
@@ -35,6 +37,7 @@ export interface ArticleInfo {
 /** The units of a corpus: each quotation, then each sentence, in article order. */
 export function unitsOf(corpus: Corpus): Unit[] {
   return corpus.articles.flatMap((a) => {
+    const paragraphOf = paragraphFinder(a.text);
     const sentences = new Map(a.passages.map((p) => [p.id, p]));
     const quotes: Unit[] = a.quotes.map((q) => ({
       id: q.id,
@@ -46,6 +49,7 @@ export function unitsOf(corpus: Corpus): Unit[] {
       end: q.end,
       speaker: q.speaker,
       position: q.position,
+      paragraph: paragraphOf(q.start),
     }));
     const passages: Unit[] = a.passages.map((p) => ({
       id: p.id,
@@ -57,9 +61,26 @@ export function unitsOf(corpus: Corpus): Unit[] {
       end: p.end,
       speaker: p.speaker,
       position: p.position,
+      paragraph: paragraphOf(p.start),
     }));
     return [...quotes, ...passages];
   });
+}
+
+/** The paragraph (line) number of an offset in a text, by binary search over the line starts. */
+function paragraphFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 }
 
 /** The article fields citations need. */

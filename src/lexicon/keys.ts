@@ -58,6 +58,7 @@ export function arabicWordKeys(word: string): string[] {
 export function englishWordKeys(word: string): string[] {
   const w = word.toLowerCase().replace(/[’']s$/, '');
   const keys = new Set([w]);
+  if (isAcronym(word)) keys.add(word);
   if (w.length > 4 && w.endsWith('ies')) keys.add(`${w.slice(0, -3)}y`);
   if (w.length > 3 && w.endsWith('es')) keys.add(w.slice(0, -2));
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) keys.add(w.slice(0, -1));
@@ -72,7 +73,10 @@ export function englishWordKeys(word: string): string[] {
   return [...keys];
 }
 
-/** The key of one word of an English lexicon form. */
+/** A short all-capitals word: "US", "UN", "AP" are names only when written so ("tell us" is no country). */
+const isAcronym = (word: string) => /^[A-Z]{2,4}$/.test(word);
+
+/** The key of one word of an English lexicon form: lower case, except acronyms, which keep their capitals. */
 export function englishFormKey(word: string): string {
-  return word.toLowerCase();
+  return isAcronym(word) ? word : word.toLowerCase();
 }

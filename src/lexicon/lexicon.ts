@@ -5,6 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { arabicSoundKey, latinSoundKey } from '../text/transliterate.ts';
 import {
   arabicFormKey,
   arabicWordKeys,
@@ -67,27 +68,18 @@ function indexForms(
   return byFirst;
 }
 
-/** True when two words differ by at most one inserted, deleted or replaced letter. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const rest = (x: string, from: number) => x.slice(from);
-  return rest(a, i + 1) === rest(b, i + 1) || rest(a, i + 1) === rest(b, i) || rest(a, i) === rest(b, i + 1);
-}
-
 function findForms(
   text: string,
   byFirst: Map<string, Form[]>,
   wordKeys: (w: string) => string[],
-  fuzzy?: (key: string) => string | undefined,
+  near?: (word: string, keys: string[]) => string | undefined,
 ) {
   const words: Word[] = splitWords(text);
   const keys = words.map((w) => {
     const exact = wordKeys(w.text);
-    if (!fuzzy || exact.some((k) => byFirst.has(k))) return exact;
-    const near = exact.map(fuzzy).find((k) => k !== undefined);
-    return near ? [...exact, near] : exact;
+    if (!near || exact.some((k) => byFirst.has(k))) return exact;
+    const name = near(w.text, exact);
+    return name ? [...exact, name] : exact;
   });
   const matches: LexiconMatch[] = [];
   for (let i = 0; i < words.length; ) {
@@ -117,15 +109,22 @@ function findForms(
   return matches;
 }
 
-/** Keys of one-word forms that name a person, institution or place (the candidates for a misspelt name). */
-function oneWordNames(byFirst: Map<string, Form[]>): string[] {
-  return [...byFirst.values()]
-    .flat()
-    .filter(
-      (f) => f.keys.length === 1 && f.keys[0]!.length >= 4 && f.entries.some((e) => e.kind !== 'concept'),
-    )
-    .map((f) => f.keys[0]!);
+/** One-word forms that name a person, institution or place, by sound key: the candidates for a misspelt name. */
+function namesBySound(byFirst: Map<string, Form[]>, soundKey: (key: string) => string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of [...byFirst.values()].flat()) {
+    if (f.keys.length !== 1 || f.entries.every((e) => e.kind === 'concept')) continue;
+    const sound = soundKey(f.keys[0]!);
+    if (sound.length >= MIN_NAME_SOUNDS && !out.has(sound)) out.set(sound, f.keys[0]!);
+  }
+  return out;
 }
+
+/** Shortest sound key a misspelt name is matched on: shorter keys are shared by too many words. */
+const MIN_NAME_SOUNDS = 3;
+
+/** Tells whether a word is a word of the language (so never read as a misspelt name). */
+export type WordTest = (word: string) => boolean;
 
 /** A loaded lexicon with Arabic and English matchers. */
 export class Lexicon {
@@ -147,39 +146,71 @@ export class Lexicon {
   }
 
   /**
-   * Lexicon forms in Arabic text, longest first, left to right, not overlapping. With `fuzzy` (for questions,
-   * never for sources), a word of five letters or more that names nothing is read as a one-word name one letter
-   * away ("بسكوف" -> بيسكوف, "Peskow" -> Peskov).
+   * Lexicon forms in Arabic text, longest first, left to right, not overlapping. With `nearNames` (for questions,
+   * never for sources), a word that names nothing and that the test does not know as a word is read as the name
+   * with the same sound key ("بسكوف" -> بيسكوف): transliterations differ in vowels and in letters for one sound.
    */
-  findArabic(text: string, options: { fuzzy?: boolean } = {}): LexiconMatch[] {
-    return findForms(text, this.arabicForms, arabicWordKeys, options.fuzzy ? this.nearName : undefined);
+  findArabic(text: string, options: { nearNames?: WordTest } = {}): LexiconMatch[] {
+    const isWord = options.nearNames;
+    const near = isWord
+      ? (word: string, keys: string[]) => {
+          if (isWord(word)) return undefined;
+          this.arabicSounds ??= namesBySound(this.arabicForms, arabicSoundKey);
+          for (const key of keys) {
+            const sound = arabicSoundKey(key);
+            if (sound.length >= MIN_NAME_SOUNDS && this.arabicSounds.has(sound))
+              return this.arabicSounds.get(sound);
+          }
+          return undefined;
+        }
+      : undefined;
+    return findForms(text, this.arabicForms, arabicWordKeys, near);
   }
 
-  private readonly nearName = (key: string): string | undefined => {
-    this.arabicNames ??= oneWordNames(this.arabicForms);
-    return key.length >= 5 ? this.arabicNames.find((name) => withinOneEdit(key, name)) : undefined;
-  };
-  private readonly nearEnglishName = (key: string): string | undefined => {
-    this.englishNames ??= oneWordNames(this.englishForms);
-    return key.length >= 5 ? this.englishNames.find((name) => withinOneEdit(key, name)) : undefined;
-  };
-  private arabicNames: string[] | undefined;
-  private englishNames: string[] | undefined;
-
-  /** Lexicon forms in English text, longest first, left to right, not overlapping; `fuzzy` as in findArabic. */
-  findEnglish(text: string, options: { fuzzy?: boolean } = {}): LexiconMatch[] {
-    return findForms(
-      text,
-      this.englishForms,
-      englishWordKeys,
-      options.fuzzy ? this.nearEnglishName : undefined,
-    );
+  /** Lexicon forms in English text, as findArabic ("Peskow" -> Peskov). */
+  findEnglish(text: string, options: { nearNames?: WordTest } = {}): LexiconMatch[] {
+    const isWord = options.nearNames;
+    const near = isWord
+      ? (word: string) => {
+          if (isWord(word)) return undefined;
+          this.englishSounds ??= namesBySound(this.englishForms, latinSoundKey);
+          const sound = latinSoundKey(word);
+          if (sound.length < MIN_NAME_SOUNDS) return undefined;
+          return this.englishSounds.get(sound);
+        }
+      : undefined;
+    return findForms(text, this.englishForms, englishWordKeys, near);
   }
+  private arabicSounds: Map<string, string> | undefined;
+  private englishSounds: Map<string, string> | undefined;
 
-  /** The entry and every person who speaks for it (its members), as speaker ids. */
+  /**
+   * The entry and everyone who speaks for it, as speaker ids: what a place stands for ("Moscow" -> Russia), and
+   * the members of each, transitively (Russia -> the Kremlin -> Peskov).
+   */
   voicesOf(id: string): string[] {
-    return [id, ...this.entries.filter((e) => e.memberOf?.includes(id)).map((e) => e.id)];
+    const voices = new Set<string>();
+    const queue = [id];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (voices.has(next)) continue;
+      voices.add(next);
+      queue.push(...(this.byId.get(next)?.standsFor ?? []));
+      queue.push(...(this.membersOf.get(next) ?? []));
+    }
+    return [...voices];
   }
+
+  private get membersOf(): Map<string, string[]> {
+    if (!this.members) {
+      this.members = new Map();
+      for (const e of this.entries)
+        for (const group of e.memberOf ?? [])
+          this.members.set(group, [...(this.members.get(group) ?? []), e.id]);
+    }
+    return this.members;
+  }
+  private members: Map<string, string[]> | undefined;
 
   /** Normalised single-word names (people, institutions, places) that the stemmer must leave whole. */
   nameKeys(): Set<string> {
@@ -192,9 +223,14 @@ export class Lexicon {
   }
 }
 
-/** True when an entry can be the speaker of a statement: a person or an institution, never a country. */
+/** True when an entry can be the speaker of a statement in the sources: a person or an institution. */
 export function canSpeak(entry: LexiconEntry): boolean {
   return entry.kind === 'person' || entry.kind === 'institution';
+}
+
+/** True when a question may ask what an entry said: speakers, and places that stand for a government. */
+export function canBeAsked(entry: LexiconEntry): boolean {
+  return canSpeak(entry) || entry.kind === 'place';
 }
 
 /** Parses and validates lexicon JSON; errors name the source and the failing field. */

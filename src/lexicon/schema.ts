@@ -9,6 +9,8 @@ export const LexiconEntrySchema = z.object({
   kind: EntryKind,
   /** Institutions a person speaks for: asking what the Kremlin said also finds its spokesman. */
   memberOf: z.array(z.string()).optional(),
+  /** What a place stands for when news makes it a speaker: "Moscow said" is Russia's voice. */
+  standsFor: z.array(z.string()).optional(),
   en: z.array(z.string().trim().min(1)).min(1),
   ar: z.array(z.string().trim().min(1)).min(1),
 });
@@ -25,9 +27,11 @@ export const LexiconFileSchema = z
       seen.add(entry.id);
     });
     file.entries.forEach((entry, i) => {
-      for (const id of entry.memberOf ?? []) {
-        if (!seen.has(id))
-          ctx.addIssue({ code: 'custom', path: ['entries', i, 'memberOf'], message: `unknown id "${id}"` });
+      for (const field of ['memberOf', 'standsFor'] as const) {
+        for (const id of entry[field] ?? []) {
+          if (!seen.has(id))
+            ctx.addIssue({ code: 'custom', path: ['entries', i, field], message: `unknown id "${id}"` });
+        }
       }
     });
   });

@@ -8,9 +8,11 @@ import {
   datePhrase,
   isolate,
   isolatedSourcePhrase,
+  machineLabel,
   replyPreamble,
   sourceDatePhrase,
   speakerPhrase,
+  summaryPhrase,
 } from '../answer/phrases.ts';
 import type { Answer, Citation, Language } from '../answer/schema.ts';
 
@@ -63,9 +65,19 @@ export function renderCitation(c: Citation, n: number, lang: Language): string[]
   const source = `📰 <i>${escapeHtml(isolatedSourcePhrase(c.source, lang))}</i>${link}`;
   const head = `${speaker}\n${date}\n${source}`;
   const room = MESSAGE_LIMITS.characters - measureHtml(head).characters - 50;
-  return quotePieces(c.quote, room).map((piece, i) =>
+  const pieces = quotePieces(c.quote, room).map((piece, i) =>
     i === 0 ? `${head}\n${quoteHtml(piece)}` : quoteHtml(piece, true),
   );
+  return c.translation ? [...pieces, machineTextHtml('translation', c.translation, lang)] : pieces;
+}
+
+/** A language model's rendering or summary, labelled as machine-written and kept apart from the quotes. */
+export function machineTextHtml(
+  kind: 'translation' | 'summary',
+  text: { text: string; model: string },
+  lang: Language,
+): string {
+  return `${kind === 'translation' ? '🌐' : '🤖'} <i>${escapeHtml(machineLabel(kind, text.model, lang))}</i>\n${escapeHtml(text.text)}`;
 }
 
 /** Packs blocks into messages within the limits, never splitting a block. */
@@ -92,7 +104,12 @@ export function renderAnswer(answer: Answer, lang: Language = answer.language, f
       ? replyPreamble(answer.reply)
       : [lang === 'en' ? 'From the sources, verbatim:' : 'من المصادر، بالنص:'];
   const blocks = answer.citations.flatMap((c, i) => renderCitation(c, firstNumber + i, lang));
-  return packMessages([...preamble.map((p) => `<i>${escapeHtml(p)}</i>`), ...blocks]);
+  // The plain reply carries the summary as its first paragraph; here it gets its own label and markup.
+  const summary = answer.summary ? [machineTextHtml('summary', answer.summary, lang)] : [];
+  const framing = answer.summary
+    ? preamble.filter((p) => p !== summaryPhrase(answer.summary!, answer.language))
+    : preamble;
+  return packMessages([...summary, ...framing.map((p) => `<i>${escapeHtml(p)}</i>`), ...blocks]);
 }
 
 /** One citation as a self-contained message, for inline results that are shared into other chats. */

@@ -1,37 +1,38 @@
 /**
- * Reads a question: its language, whom it asks about ("What did X say", "ماذا قال X"), time words, and the topic
- * as groups of Arabic search terms. English words reach Arabic through the lexicon; a group is one idea of the
- * question with every way the sources may write it (الناتو / حلف شمال الأطلسي).
+ * Reads a question: its language, whom it asks about ("What did X say", "ماذا قال X"), time words, and the words
+ * of its topic. Turning the topic into weighted Arabic search terms is query.ts's job.
  */
 
-import type { Analyser } from '../index/analyser.ts';
-import { splitWords } from '../lexicon/keys.ts';
-import { canSpeak, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
+import { arabicWordKeys, splitWords } from '../lexicon/keys.ts';
+import {
+  canBeAsked,
+  type Lexicon,
+  type LexiconEntry,
+  type LexiconMatch,
+  type WordTest,
+} from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
-import { findTime, TIME_WORDS, type TimeFilter } from './time.ts';
+import type { Dictionary } from './evidence/dictionary.ts';
+import { findTime, isTimeWord, type TimeFilter } from './time.ts';
 
-/**
- * One idea of the question: alternatives, each a list of analysed terms that must all occur. The first is the
- * question's own words (or, for English, the lexicon's main Arabic form); the others are synonyms and spellings.
- */
-export interface TermGroup {
-  label: string;
-  alternatives: string[][];
-  /** The Arabic words to hand to full-text search. */
-  surface: string[];
-}
+/** One part of a question's topic: a lexicon form (a name or domain term, maybe several words) or one word. */
+export type TopicPart = { text: string /** Index of its first word in the question. */; at: number } & (
+  | { kind: 'lexicon'; entries: LexiconEntry[] }
+  | { kind: 'word' /** Written with a capital inside an English sentence: maybe a name. */; capital: boolean }
+);
 
 /** What a question asks. */
 export interface Question {
   text: string;
   language: 'ar' | 'en';
-  /** Speakers the question asks about, as written in the lexicon. */
+  /** Whom the question asks about, as written in the lexicon (people, institutions, or places standing for a government). */
   speakers: LexiconEntry[];
   /** A name the question asks about that the lexicon does not know ("What did John Smith say"). */
   unknownSpeaker: string | null;
-  groups: TermGroup[];
+  /** The topic, in question order, without the speaker part, time words, question words and stop words. */
+  topic: TopicPart[];
   time: TimeFilter | null;
 }
 
@@ -101,12 +102,12 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
   const words = splitWords(text);
   const out: Analysis = { speakers: new Set(), consumed: new Set(), unknownSpeaker: null };
   const word = (i: number) => words[i]?.text ?? '';
-  const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canSpeak));
+  const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canBeAsked));
   const inLexicon = (i: number) => matches.some((m) => i >= m.firstWord && i < m.endWord);
   const isSaying = (w: string) => ENGLISH_SAYING.test(w) || ENGLISH_CONTENT_SAYING.test(w);
   /** Records a speaker, and the words from `from` to its end as the speaker part of the question. */
   const claim = (m: LexiconMatch, from = m.firstWord) => {
-    out.speakers.add(m.entries.find(canSpeak)!);
+    out.speakers.add(m.entries.find(canBeAsked)!);
     for (let k = from; k < m.endWord; k++) out.consumed.add(k);
   };
   /** Speakers from word j joined by "and" ("Lavrov and Rubio"), skipping a leading "the", and the word after. */
@@ -144,8 +145,9 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
     }
     if (isSaying(w.text)) {
       if (ENGLISH_SAYING.test(w.text)) out.consumed.add(i);
-      const before = matches.find((m) => m.endWord === i && m.entries.some(canSpeak));
-      if (before) claim(before);
+      const before = matches.find((m) => m.endWord === i && m.entries.some(canBeAsked));
+      // "When is Witkoff expected in Moscow": after a form of "be" the verb is passive, the name no speaker.
+      if (before && !/^(?:is|are|was|were|be|been|being)$/i.test(word(before.firstWord - 1))) claim(before);
     }
     if (SPEECH_NOUNS.test(w.text)) {
       // "the latest statements by Peskov", "comments from the Kremlin".
@@ -155,10 +157,10 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
       }
       // "Zelensky's remarks".
       const owner = matches.find(
-        (m) => m.endWord === i && m.entries.some(canSpeak) && /['’]s$/i.test(word(i - 1)),
+        (m) => m.endWord === i && m.entries.some(canBeAsked) && /['’]s$/i.test(word(i - 1)),
       );
       if (owner) {
-        out.speakers.add(owner.entries.find(canSpeak)!);
+        out.speakers.add(owner.entries.find(canBeAsked)!);
         out.consumed.add(i);
       }
     }
@@ -169,7 +171,7 @@ function englishSpeakers(text: string, matches: LexiconMatch[]): Analysis {
 function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
   const words = splitWords(text);
   const out: Analysis = { speakers: new Set(), consumed: new Set(), unknownSpeaker: null };
-  const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canSpeak));
+  const speakerAt = (i: number) => matches.find((m) => m.firstWord === i && m.entries.some(canBeAsked));
   words.forEach((w, i) => {
     const verb = arabicVerb(w.text);
     const isVerb = verb !== null;
@@ -199,7 +201,7 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
     }
     if (verb !== 'content') out.consumed.add(i);
     for (let m: LexiconMatch | undefined = first; m; ) {
-      out.speakers.add(m.entries.find(canSpeak)!);
+      out.speakers.add(m.entries.find(canBeAsked)!);
       for (let k = m.firstWord; k < m.endWord; k++) out.consumed.add(k);
       const next: { text: string } | undefined = words[m.endWord];
       // "لافروف وروبيو": a following speaker with the conjunction glued on.
@@ -219,53 +221,50 @@ function mergeMatches(a: LexiconMatch[], b: LexiconMatch[]): LexiconMatch[] {
   return merged;
 }
 
-function groupOf(label: string, forms: string[], analyser: Analyser): TermGroup | null {
-  const alternatives = forms.map((f) => analyser.terms(f)).filter((a) => a.length > 0);
-  const unique = [...new Map(alternatives.map((a) => [a.join(' '), a])).values()];
-  return { label, alternatives: unique, surface: forms.filter(isMostlyArabic) };
+/** Words the general dictionary knows, so that they are never read as a misspelt name. */
+function wordTests(dictionary: Dictionary): { en: WordTest; ar: WordTest } {
+  return {
+    en: (w) => dictionary.knows(w),
+    ar: (w) => arabicWordKeys(w).some((k) => dictionary.knowsArabic(k) || dictionary.knowsArabic(`ال${k}`)),
+  };
 }
 
-/** Parses a question with the lexicon and the analyser of the index it will be asked of. */
-export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser): Question {
+/** Parses a question; the dictionary tells words from misspelt names. */
+export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictionary): Question {
   const language = isMostlyArabic(text) ? 'ar' : 'en';
+  const known = wordTests(dictionary);
   // Names and terms in either script: "What did بيسكوف say about الناتو?" mixes them.
   const matches = mergeMatches(
-    lexicon.findArabic(text, { fuzzy: true }),
-    lexicon.findEnglish(text, { fuzzy: true }),
+    lexicon.findArabic(text, { nearNames: known.ar }),
+    lexicon.findEnglish(text, { nearNames: known.en }),
   );
   const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
   const words = splitWords(text);
-  const groups: TermGroup[] = [];
+  const topic: TopicPart[] = [];
   const covered = new Set<number>();
 
   for (const m of matches) {
     for (let k = m.firstWord; k < m.endWord; k++) covered.add(k);
     if (speakerPart.consumed.has(m.firstWord)) continue;
-    const forms = [...new Set(m.entries.flatMap((e) => e.ar))];
-    if (language === 'ar') forms.unshift(text.slice(m.start, m.end));
-    const group = groupOf(text.slice(m.start, m.end), forms, analyser);
-    if (group) groups.push(group);
+    topic.push({ kind: 'lexicon', text: text.slice(m.start, m.end), entries: m.entries, at: m.firstWord });
   }
   words.forEach((w, i) => {
     if (covered.has(i) || speakerPart.consumed.has(i)) return;
-    if (TIME_WORDS.test(normalizeArabic(w.text))) return;
+    const n = normalizeArabic(w.text);
+    if (isTimeWord(w.text, words[i + 1]?.text)) return;
     // "كم عدد …": the question asks for a number; "عدد" is not its topic.
-    if (normalizeArabic(w.text) === 'عدد' && normalizeArabic(words[i - 1]?.text ?? '') === 'كم') return;
+    if (n === 'عدد' && normalizeArabic(words[i - 1]?.text ?? '') === 'كم') return;
     if (!isMostlyArabic(w.text)) {
       const lower = w.text.toLowerCase();
       // Stop words, and single letters (a pasted "<b>" leaves a "b").
       if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower) || lower.length < 2) return;
-      // A number is the same in both languages; other English words found no Arabic in the lexicon.
-      groups.push({
-        label: w.text,
-        alternatives: /^\d+$/.test(lower) ? [[lower]] : [],
-        surface: /^\d+$/.test(lower) ? [lower] : [],
-      });
+      // "Luther's works": the possessive is no part of the word.
+      const text = w.text.replace(/['’]s$/i, '');
+      topic.push({ kind: 'word', text, capital: i > 0 && /^\p{Lu}/u.test(text), at: i });
       return;
     }
-    if (ARABIC_QUESTION_WORDS.has(normalizeArabic(w.text))) return;
-    const group = groupOf(w.text, [w.text], analyser);
-    if (group && group.alternatives.length > 0) groups.push(group);
+    if (ARABIC_QUESTION_WORDS.has(n) || ARABIC_STOPWORDS.has(n)) return;
+    topic.push({ kind: 'word', text: w.text, capital: false, at: i });
   });
 
   return {
@@ -273,7 +272,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, analyser: Analyser
     language,
     speakers: [...speakerPart.speakers],
     unknownSpeaker: speakerPart.speakers.size === 0 ? speakerPart.unknownSpeaker : null,
-    groups,
+    topic: topic.sort((a, b) => a.at - b.at),
     time: findTime(text),
   };
 }

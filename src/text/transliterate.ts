@@ -65,6 +65,111 @@ export function transliterate(arabic: string): string {
     .join(' ');
 }
 
+/*
+ * Sound keys: how a name is matched across scripts ("Witkoff" / ويتكوف, "Panthers" / بانثرز) and across
+ * spellings (بيسكوف / بسكوف). Vowels, weak letters and h are dropped (Arabic writes long vowels only, and
+ * transcriptions disagree on them); consonants fall into classes of sounds that transcriptions confuse (p/b,
+ * v/f, t/d/th, s/z/sh, k/q/c/kh, g/j), and doubled classes collapse.
+ */
+
+const LATIN_DIGRAPHS: Array<[string, string]> = [
+  ['tch', 'S'],
+  ['sch', 'S'],
+  ['ch', 'S'],
+  ['sh', 'S'],
+  ['zh', 'S'],
+  ['th', 'T'],
+  ['dh', 'T'],
+  ['ph', 'F'],
+  ['kh', 'K'],
+  ['gh', 'G'],
+  ['ck', 'K'],
+  ['qu', 'K'],
+  ['dj', 'G'],
+  ['ts', 'S'],
+];
+const LATIN_CLASS: Record<string, string> = {
+  b: 'B',
+  p: 'B',
+  f: 'F',
+  v: 'F',
+  t: 'T',
+  d: 'T',
+  s: 'S',
+  z: 'S',
+  k: 'K',
+  q: 'K',
+  g: 'G',
+  j: 'G',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  r: 'R',
+  x: 'KS',
+};
+const ARABIC_CLASS: Record<string, string> = {
+  ب: 'B',
+  پ: 'B',
+  ف: 'F',
+  ڤ: 'F',
+  ت: 'T',
+  ط: 'T',
+  د: 'T',
+  ض: 'T',
+  ث: 'T',
+  ذ: 'T',
+  ظ: 'T',
+  س: 'S',
+  ص: 'S',
+  ز: 'S',
+  ش: 'S',
+  ج: 'G',
+  غ: 'G',
+  گ: 'G',
+  ك: 'K',
+  ق: 'K',
+  خ: 'K',
+  ل: 'L',
+  م: 'M',
+  ن: 'N',
+  ر: 'R',
+};
+
+const collapse = (classes: string) => classes.replace(/(.)\1+/g, '$1');
+
+/** The sound key of a Latin-script word ("Panthers" -> BNTRS). */
+export function latinSoundKey(word: string): string {
+  // Slavic names end in -ow where English writes -ov (Peskow, Lawrow).
+  const w = word
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/ow$/, 'ov');
+  let out = '';
+  for (let i = 0; i < w.length; ) {
+    const digraph = LATIN_DIGRAPHS.find(([d]) => w.startsWith(d, i));
+    if (digraph) {
+      out += digraph[1];
+      i += digraph[0].length;
+      continue;
+    }
+    const c = w[i]!;
+    // c is s before e, i and y, k elsewhere.
+    if (c === 'c') out += /[eiy]/.test(w[i + 1] ?? '') ? 'S' : 'K';
+    else out += LATIN_CLASS[c] ?? '';
+    i++;
+  }
+  return collapse(out);
+}
+
+/** The sound key of an Arabic-script word, without its article ("البانثرز" -> BNTRS); expects normalised text. */
+export function arabicSoundKey(word: string): string {
+  // The article goes only where enough is left to be a name: ألين (Allen) keeps its ال.
+  const w = (word.startsWith('ال') && word.length >= 5 ? word.slice(2) : word).replace(/تش/g, 'ش');
+  let out = '';
+  for (const c of w) out += ARABIC_CLASS[c] ?? '';
+  return collapse(out);
+}
+
 /**
  * A spelling-independent key for a name: its consonant skeleton, normalised, without long vowels or doubled
  * letters, so that دراتشييف and دارتشييف, or زيلينسكي and زيلنسكي, are one person.

@@ -138,6 +138,7 @@ describe('answer', () => {
       end: 2,
       speaker: null,
       position: 0,
+      paragraph: 0,
     };
     const article = {
       id: 'a',

@@ -67,7 +67,7 @@ describe('ask', () => {
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
-  });
+  }, 60_000);
 
   it('names a malformed setting and exits 2', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', 'q'], {

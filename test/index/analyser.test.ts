@@ -53,6 +53,21 @@ describe('analyser', () => {
     expect(analyser.terms('سلميا')).toEqual(analyser.terms('السلمي'));
   });
 
+  it('joins a noun before a pronoun or dual ending with its other forms (ة written ت)', () => {
+    expect(analyser.terms('علاقته')).toEqual(analyser.terms('علاقات'));
+    expect(analyser.terms('نقطتين')).toEqual(analyser.terms('نقطة'));
+    expect(analyser.terms('محاولتهم')).toEqual(analyser.terms('المحاولة'));
+    // Not after other endings: "ثواني" loses ي only.
+    expect(analyser.terms('الثواني')).not.toEqual(analyser.terms('ثو'));
+  });
+
+  it('reads an initial و both ways, with and without the article, on both sides', () => {
+    const shared = (a: string, b: string) =>
+      analyser.variants(a).some((t) => analyser.variants(b).includes(t));
+    expect(shared('وصول', 'الوصول')).toBe(true);
+    expect(shared('سجلت', 'سجل')).toBe(true);
+  });
+
   it('indexes a proclitic-free variant of document words only', () => {
     expect(analyser.documentTerms('بوقف')).toEqual(['بوقف', 'وقف']);
     expect(analyser.terms('بوقف')).toEqual(['بوقف']);

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../src/index/analyser.ts';
+import { buildConcepts } from '../../src/search/query.ts';
 import { parseQuestion } from '../../src/search/question.ts';
 import { findTime } from '../../src/search/time.ts';
-import { lexicon } from '../helpers.ts';
+import { dictionary, lexicon } from '../helpers.ts';
 
 const analyser = createAnalyser(lexicon.nameKeys());
-const parse = (q: string) => parseQuestion(q, lexicon, analyser);
+const parse = (q: string) => parseQuestion(q, lexicon, dictionary);
 const speakers = (q: string) => parse(q).speakers.map((s) => s.id);
-const labels = (q: string) => parse(q).groups.map((g) => g.label);
+const concepts = (q: string) =>
+  buildConcepts(parse(q), {
+    analyser,
+    dictionary,
+    soundsLike: () => [],
+    documentFrequency: () => 1,
+    synonyms: () => [],
+  });
+const labels = (q: string) => concepts(q).map((g) => g.label);
+const alternatives = (q: string, label: string) =>
+  concepts(q)
+    .find((g) => g.label === label)!
+    .alternatives.map((a) => a.terms);
 
 describe('parseQuestion', () => {
   it('reads dialect question words as question words, not topic', () => {
@@ -22,6 +35,17 @@ describe('parseQuestion', () => {
     expect(labels('<b>What did Peskov say?</b>')).toEqual([]);
   });
 
+  it('asks a country or a capital as a speaker, in both languages', () => {
+    expect(speakers('ماذا قالت روسيا عن قوات الناتو؟')).toEqual(['russia']);
+    expect(speakers('What did Moscow say about the truce?')).toEqual(['moscow']);
+    expect(lexicon.voicesOf('moscow')).toEqual(expect.arrayContaining(['russia', 'kremlin', 'peskov']));
+  });
+
+  it('keeps month words and relative time out of the topic, but not the modal "may"', () => {
+    expect(labels('What did Lavrov say in March about the talks?')).toEqual(['talks']);
+    expect(labels('What did Peskov say last week about the talks?')).toEqual(['talks']);
+  });
+
   it('detects the language', () => {
     expect(parse('What did Peskov say?').language).toBe('en');
     expect(parse('ماذا قال بيسكوف؟').language).toBe('ar');
@@ -34,6 +58,7 @@ describe('parseQuestion', () => {
     expect(speakers("What are Zelensky's remarks on the talks?")).toEqual(['zelensky']);
     expect(speakers('According to the Kremlin, what happens next?')).toEqual(['kremlin']);
     expect(speakers('How much territory does the Russian army control?')).toEqual([]);
+    expect(speakers('When is Witkoff expected in Moscow, according to Ushakov?')).toEqual(['ushakov']);
     expect(speakers("When was Putin's interview with Tucker Carlson published?")).toEqual([]);
     expect(speakers('ماذا قال لافروف وروبيو عن السفارات؟')).toEqual(['lavrov', 'rubio']);
     expect(speakers('ما الذي قرره الكرملين مع واشنطن؟')).toEqual([]);
@@ -54,26 +79,21 @@ describe('parseQuestion', () => {
   });
 
   it('translates English topics into Arabic term groups, with synonyms and inflections', () => {
-    const q = parse('What did Peskov say about resuming the prisoner exchange?');
-    expect(labels('What did Peskov say about resuming the prisoner exchange?')).toEqual([
-      'resuming',
-      'prisoner',
-      'exchange',
-    ]);
-    const prisoners = q.groups.find((g) => g.label === 'prisoner')!;
-    expect(prisoners.alternatives).toContainEqual(analyser.terms('الأسرى'));
-    expect(prisoners.alternatives).toContainEqual(analyser.terms('السجناء'));
+    const q = 'What did Peskov say about resuming the prisoner exchange?';
+    expect(labels(q)).toEqual(['resuming', 'prisoner exchange']);
+    expect(alternatives(q, 'prisoner exchange')).toContainEqual(analyser.terms('تبادل الأسرى'));
+    expect(alternatives(q, 'prisoner exchange')).toContainEqual(analyser.terms('تبادل السجناء'));
+    const prisoners = alternatives('What did Peskov say about the prisoners?', 'prisoners');
+    expect(prisoners).toContainEqual(analyser.terms('الأسرى'));
+    expect(prisoners).toContainEqual(analyser.terms('السجناء'));
   });
 
   it('expands Arabic names and concepts to the spellings of the sources', () => {
-    const nato = parse('ماذا قال بيسكوف عن الناتو؟').groups.find((g) => g.label === 'الناتو')!;
-    expect(nato.alternatives).toContainEqual(analyser.terms('حلف شمال الأطلسي'));
+    expect(alternatives('ماذا قال بيسكوف عن الناتو؟', 'الناتو')).toContainEqual(analyser.terms('حلف الناتو'));
   });
 
   it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
-    expect(parse('What about zeppelins?').groups).toEqual([
-      { label: 'zeppelins', alternatives: [], surface: [] },
-    ]);
+    expect(concepts('What about xqzzyt?')).toEqual([{ label: 'xqzzyt', alternatives: [], name: true }]);
   });
 });
 
@@ -85,6 +105,15 @@ describe('findTime', () => {
     ['What is the latest on the talks?', { latest: true }],
     ['ما آخر تصريحات بيسكوف؟', { latest: true }],
     ['What did Peskov say?', null],
+    ['What did Lavrov say in May?', { month: 5 }],
+    ['What may Russia do next?', null],
+    ['ماذا قال بيسكوف في آب؟', { month: 8 }],
+    ['ماذا قال لافروف في تشرين الأول؟', { month: 10 }],
+    ['ماذا قال الأب؟', null],
+    ['What did Peskov say yesterday?', { daysBack: { from: 1, to: 1 } }],
+    ['What did Peskov say last week?', { daysBack: { from: 7, to: 0 } }],
+    ['ماذا قال بيسكوف الأسبوع الماضي؟', { daysBack: { from: 7, to: 0 } }],
+    ['ماذا قال بيسكوف أمس الأول؟', { daysBack: { from: 2, to: 2 } }],
   ])('%s', (q, expected) => {
     expect(findTime(q)).toEqual(expected);
   });

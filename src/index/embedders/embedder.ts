@@ -4,6 +4,13 @@
 export interface Embedder {
   /** Identifies the embedder and its settings: a saved index built by another embedder is rebuilt. */
   readonly id: string;
+  /**
+   * The share of the vector side in the ranking score (0–1): how much this embedder knows that full-text search
+   * does not. A neural model matches meaning across words and languages; a lexical one mostly repeats the words.
+   */
+  readonly searchWeight: number;
+  /** True when nearness in this space means nearness in meaning: its nearest units become candidates too. */
+  readonly semantic: boolean;
   /** Embeds texts, in order. Vectors are unit length. */
   embed(texts: string[]): Promise<number[][]>;
 }

@@ -48,6 +48,9 @@ export function createLexicalEmbedder(lexicon: Lexicon, analyser: Analyser, dime
 
   return {
     id: `lexical-${dimensions}-${lexiconHash}-${analyser.fingerprint}`,
+    // Its features are the words full-text search already weighs; trigrams add a little for spelling variants.
+    searchWeight: 0.1,
+    semantic: false,
     embed: async (texts) => texts.map(embedOne),
   };
 }

@@ -66,6 +66,10 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
 
   return {
     id: `openai-${new URL(url).host}-${options.model}`,
+    // A multilingual model matches meaning across languages and paraphrase, which full text cannot: a third of the
+    // score, so that it reorders close candidates without outvoting the words the question shares with a passage.
+    searchWeight: 0.3,
+    semantic: true,
     async embed(texts) {
       const out: number[][] = [];
       for (let i = 0; i < texts.length; i += batchSize)
