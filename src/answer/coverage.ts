@@ -1,18 +1,14 @@
 /** What the sources cover: the most quoted speakers, the years, and example questions made from them. */
 
 import type { SearchIndex } from '../index/search-index.ts';
-import type { Lexicon } from '../lexicon/lexicon.ts';
+import type { Lexicon, LexiconEntry } from '../lexicon/lexicon.ts';
+import { normalizeArabic } from '../text/normalize.ts';
+import { TITLES } from '../text/vocabulary/titles.ts';
 import type { CoverageSummary } from './phrases.ts';
 
-/** Concepts too general to make an example question of. */
-const GENERIC = new Set(
-  `president russian american ukrainian countries statement question administration new previous bilateral
-   important year week month first second today yesterday minister spokesman aide journalists officials understand
-   follow position expect difficult thursday friday saturday sunday monday tuesday wednesday hours morning daily note
-   desire hope concern readiness positive political-will speed end change accept reject deny accuse warn threat
-   demand request listen message agenda priority implement exclude plans condition resume publish deploy hold
-   meeting support driver cooperation relations opposing disrupt thousand direct partial`.split(/\s+/),
-);
+/** A concept that can be a topic: not a title, which names the speaker ("aide", "spokesman"). */
+const isTopic = (e: LexiconEntry) =>
+  e.kind === 'concept' && !e.ar.some((form) => TITLES.has(normalizeArabic(form.replace(/^ال/, ''))));
 
 /** Summarises an index for "what the sources cover". */
 export function describeCoverage(index: SearchIndex, lexicon: Lexicon): CoverageSummary {
@@ -36,16 +32,30 @@ export function describeCoverage(index: SearchIndex, lexicon: Lexicon): Coverage
     a.date.iso ? [Number(a.date.iso.slice(0, 4))] : [],
   );
 
+  // How many statements name each concept, over all speakers.
+  const said = [...bySpeaker.values()].reduce((sum, s) => sum + s.count, 0);
+  const conceptUse = new Map<string, number>();
+  for (const s of bySpeaker.values())
+    for (const text of s.texts)
+      for (const id of new Set(
+        lexicon
+          .findArabic(text)
+          .flatMap((m) => m.entries.filter((e) => e.kind === 'concept').map((e) => e.id)),
+      ))
+        conceptUse.set(id, (conceptUse.get(id) ?? 0) + 1);
   const examples = { en: [] as string[], ar: [] as string[] };
   for (const [id, s] of ranked.filter(([id]) => lexicon.get(id)?.kind === 'person').slice(0, 3)) {
+    // The speaker's topic: the lexicon concept their words name most, weighed by how distinctive it is of them
+    // (a concept every speaker names makes a dull example).
     const counts = new Map<string, number>();
     for (const text of s.texts) {
       for (const m of lexicon.findArabic(text)) {
-        for (const e of m.entries)
-          if (e.kind === 'concept' && !GENERIC.has(e.id)) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+        for (const e of m.entries) if (isTopic(e)) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
       }
     }
-    const topic = lexicon.get([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+    const distinctive = (id: string) =>
+      (counts.get(id) ?? 0) * Math.log(1 + said / (conceptUse.get(id) ?? 1));
+    const topic = lexicon.get([...counts.keys()].sort((a, b) => distinctive(b) - distinctive(a))[0] ?? '');
     const entry = lexicon.get(id)!;
     const shortEn = entry.en[entry.en.length > 1 ? 1 : 0]!;
     examples.en.push(topic ? `What did ${shortEn} say about ${topic.en[0]}?` : `What did ${shortEn} say?`);

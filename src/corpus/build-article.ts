@@ -1,7 +1,9 @@
 /** Turns one article block into an Article: header, passages, quotations and their speakers. */
 
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
+import { NAMING_NOUNS } from '../text/vocabulary/naming-nouns.ts';
 import { readHeader } from './header.ts';
 import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
@@ -24,6 +26,47 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A short line without closing punctuation inside the body ("محادثات إسطنبول") heads a section; it is no passage. */
 const isSubheading = (line: string) => wordCount(line) <= 4 && !/[.!?؟"”»]$/.test(line);
+
+/** A short quoted phrase after "قناة"، "صحيفة"، "طائرة" … names something; it is no quotation. */
+function isQuotedName(line: string, outerStart: number, quote: string): boolean {
+  if (wordCount(quote) > 5) return false;
+  const before =
+    line
+      .slice(Math.max(0, outerStart - 30), outerStart)
+      .trim()
+      .split(/\s+/)
+      .pop() ?? '';
+  const word = normalizeArabic(before).replace(/^[وفبل]/, '');
+  return NAMING_NOUNS.has(normalizeArabic(before)) || NAMING_NOUNS.has(word) || NAMING_NOUNS.has(`ال${word}`);
+}
+
+const CLOSING: Record<string, string> = { '«': '»', '“': '”', '"': '"', '„': '“' };
+
+/**
+ * A quotation that runs over two paragraphs: left open at the end of one, closed in the next before any new
+ * quotation opens there. It then spans both, the line break included, verbatim.
+ */
+function continueQuotation(
+  quote: Quotation,
+  mark: string,
+  text: string,
+  lineStarts: number[],
+  block: ArticleBlock,
+) {
+  let line = 0;
+  while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= quote.start) line++;
+  const next = block.lines[line + 1];
+  const close = CLOSING[mark];
+  if (!next || next.cut || !close) return;
+  const at = next.text.indexOf(close);
+  // A closing mark ends a word ("…نريده." then space), it does not open one.
+  if (at <= 0 || /[«“"„]/.test(next.text.slice(0, at)) || /[\s:،,]/.test(next.text[at - 1]!)) return;
+  let end = lineStarts[line + 1]! + at;
+  while (end > quote.start && /\s/.test(text[end - 1]!)) end--;
+  quote.end = end;
+  quote.text = text.slice(quote.start, end);
+  quote.balanced = true;
+}
 
 /** True when a name is a place the lexicon knows ("جنيف" in the dateline "جنيف-سانا"). */
 function isPlace(name: string, lexicon: Lexicon): boolean {
@@ -48,8 +91,12 @@ export function buildArticle(
   const ctx = new AttributionContext();
 
   let offset = 0;
+  const lineStarts: number[] = [];
+  /** The opening mark of each quotation left open at the end of its paragraph. */
+  const openMarks = new Map<Quotation, string>();
   block.lines.forEach((line, i) => {
     const base = offset;
+    lineStarts.push(base);
     offset += line.text.length + (line.cut ? CUT_MARK.length : 0) + 1;
     if (i < header.bodyStart) return;
     const from = i === header.bodyStart ? header.leadSkip : 0;
@@ -78,7 +125,8 @@ export function buildArticle(
           const at = q.start - sentence.start;
           if (at < clause.start || q.end - sentence.start > clause.end) continue;
           const quoteText = line.text.slice(q.start, q.end);
-          if (wordCount(quoteText) < MIN_QUOTE_WORDS) continue;
+          if (wordCount(quoteText) < MIN_QUOTE_WORDS || isQuotedName(line.text, q.outerStart, quoteText))
+            continue;
           quotes.push({
             id: `${id}/q${quotes.length + 1}`,
             articleId: id,
@@ -90,16 +138,25 @@ export function buildArticle(
             speaker: quoteSpeaker(attributions, q.outerStart - sentence.start),
             balanced: q.balanced,
           });
+          if (!q.balanced && !line.cut) openMarks.set(quotes[quotes.length - 1]!, line.text[q.outerStart]!);
         }
       }
     }
   });
 
+  for (const [quote, mark] of openMarks) continueQuotation(quote, mark, text, lineStarts, block);
+
   // "المصدر: إنترفاكس" credits an agency; "المصدر: صدى البلد" names the outlet the text was taken from.
   const sourceAgency = block.sourceOutlet && agencyNamed(block.sourceOutlet) ? block.sourceOutlet : null;
-  const agencies = [
-    ...new Set([...(meta.agencies ?? []), ...header.agencies, ...(sourceAgency ? [sourceAgency] : [])]),
+  // As the header writes them, then those the body credits; one entry per agency however it is spelt.
+  const credited = [
+    ...(meta.agencies ?? []),
+    ...header.agencies,
+    ...(sourceAgency ? [sourceAgency] : []),
+    ...ctx.agencies,
   ];
+  const same = (a: string) => agencyNamed(a) ?? a;
+  const agencies = credited.filter((a, i) => credited.findIndex((b) => same(b) === same(a)) === i);
   return {
     id,
     file: place.file,

@@ -10,7 +10,7 @@
 
 import { lstatSync } from 'node:fs';
 import { z } from 'zod';
-import { MAX_HEADLINE_CHARS } from './limits.ts';
+import { CUT_MARK, cutText, MAX_HEADLINE_CHARS } from './limits.ts';
 import { readRegularFile } from './read-files.ts';
 
 /** A metadata file is small: a few hundred bytes per article. */
@@ -20,7 +20,16 @@ const ArticleMetaSchema = z.strictObject({
   // Only web pages: a javascript: or file: URL would end up as a link in replies.
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   outlet: z.string().trim().min(1).max(200).optional(),
-  title: z.string().trim().min(1).max(MAX_HEADLINE_CHARS).optional(),
+  // A headline longer than any real one is cut, and the cut marked, rather than refused with the whole file.
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((t) => {
+      const { text, cut } = cutText(t, MAX_HEADLINE_CHARS);
+      return cut ? `${text}${CUT_MARK}` : text;
+    })
+    .optional(),
   date: z.iso.date().optional(),
   /** Agencies the article credits ("أ ف ب"، "رويترز"). */
   agencies: z.array(z.string().trim().min(1).max(100)).max(10).optional(),

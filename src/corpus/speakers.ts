@@ -66,6 +66,8 @@ export class AttributionContext {
   readonly titles = new Map<string, Speaker>();
   /** The article so far, normalised (its last few thousand characters): where titles were tied to names. */
   recent = '';
+  /** News agencies the text credits ("بحسب وكالة رويترز"، "وذكرت تاس"), by their usual names. */
+  readonly agencies = new Set<string>();
   /** Names of a speaker as the text may write them. */
   names: (speaker: Speaker) => string[] = () => [];
 
@@ -283,6 +285,17 @@ export function attributeSentence(
       return entry ? [{ ...m, entry }] : [];
     }),
   };
+  // An agency named right after a verb of saying or "بحسب"/"وكالة" is credited by the article.
+  for (const m of lexicon.findArabic(text)) {
+    const agency = m.entries
+      .flatMap((e) => e.ar)
+      .map(agencyNamed)
+      .find(Boolean);
+    if (!agency) continue;
+    const before = s.norm.slice(Math.max(0, m.firstWord - 4), m.firstWord).map(peel);
+    if (before.some((w) => SAYING.has(w) || ACCORDING.has(w) || RELAYING.has(w) || w === 'وكاله'))
+      ctx.agencies.add(agency);
+  }
   const found: Attribution[] = [];
   ctx.names = (speaker) => (lexicon.get(speaker.id)?.ar ?? [speaker.ar]).map(normalizeArabic);
   for (let k = 0; k < words.length; k++) {

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Corpus } from '../corpus/types.ts';
 import { normalizeArabic } from '../text/normalize.ts';
+import { agencyNamed } from '../text/vocabulary/agencies.ts';
 
 const TruthSchema = z.object({
   file: z.string(),
@@ -78,6 +79,7 @@ export function compareWithTruth(
     /** Outlets the text names (the truth's outlet occurs in the file's text). */
     outletsNamed: tally(),
     speakers: tally(),
+    agencies: tally(),
     quotesFound: 0,
     quotesTotal: 0,
     /** Quotations whose speaker the truth knows but the text never names. */
@@ -103,6 +105,21 @@ export function compareWithTruth(
     const named =
       truth.outlet && normalizeArabic(rawText(article.file)).includes(normalizeArabic(truth.outlet));
     note('outlet', count(result.outletsNamed, named ? truth.outlet : null, article.outlet));
+    // Agencies: each named one the truth lists, found or missed; any other is counted as invented.
+    const same = (a: string) => agencyNamed(a) ?? normalizeArabic(a);
+    const listed = (truth.agencies ?? []).filter((a) => agencyNamed(a));
+    for (const a of listed) {
+      if (article.agencies.some((b) => same(b) === same(a))) result.agencies.right++;
+      else {
+        result.agencies.missed++;
+        result.problems.push(`${truth.file}: agency: missed "${a}"`);
+      }
+    }
+    for (const b of article.agencies)
+      if (!listed.some((a) => same(a) === same(b))) {
+        result.agencies.invented++;
+        result.problems.push(`${truth.file}: agency: gave "${b}" where the truth has none`);
+      }
     const rawNorm = normalizeArabic(rawText(article.file));
     for (const q of truth.quotes ?? []) {
       result.quotesTotal++;
@@ -144,6 +161,7 @@ export function truthReport(r: ReturnType<typeof compareWithTruth>): string {
     `headlines:         ${pct(r.titles)}`,
     `outlets (named):   ${pct(r.outletsNamed)}`,
     `outlets (all):     ${pct(r.outlets)}`,
+    `agencies:          ${pct(r.agencies)}`,
     `quotations found:  ${r.quotesFound}/${r.quotesTotal}`,
     `speakers (named):  ${pct(r.speakers)} (${r.unnamed} more whose speaker the text never names)`,
     '',

@@ -13,6 +13,7 @@ import {
 } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
+import { CONTENT_SAYING, PLAIN_SAYING } from '../text/vocabulary/saying-verbs.ts';
 import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
 import { findTime, isTimeWord, type TimeFilter } from './time.ts';
@@ -45,15 +46,6 @@ const ENGLISH_CONTENT_SAYING =
   /^(?:see|sees|believe|believes|consider|considers|fear|fears|feared|welcome|welcomed|warn|warned|insist|insisted|call|called|accuse|accused|hope|hoped|demand|demanded|deny|denied|reject|rejected|want|wanted|propose|proposed|expect|expected|confirm|confirmed|threaten|threatened|promise|promised)$/i;
 const SPEECH_NOUNS =
   /^(?:statement|statements|remarks|words|comments|position|positions|view|views|response|reaction|message|stance|opinion|quote|quotes)$/i;
-const arabicSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(normalizeArabic));
-/** Verbs that only say that someone spoke. */
-const ARABIC_SAYING =
-  arabicSet(`قال قالت يقول تقول صرح صرحت أكد أكدت أوضح أوضحت أعلن أعلنت اعتبر اعتبرت رأى يرى
-   أضاف ذكر ذكرت وصف وصفت أشار أشارت شدد شددت تحدث تحدثت علق علقت رد ردت كرر`);
-/** Verbs that name the speaker and carry the topic. */
-const ARABIC_CONTENT_SAYING =
-  arabicSet(`نفى نفت حذر حذرت اتهم اتهمت يتهم رفض رفضت يرفض طالب طالبت يطالب أعرب أعربت
-   دعا دعت اقترح اقترحت يأمل أمل توقع يتوقع هدد`);
 const ARABIC_SPEECH_NOUNS = new Set(['موقف', 'راي', 'تصريحات', 'تصريح', 'كلام', 'رد']);
 const ARABIC_QUESTION_WORDS = new Set([
   'ماذا',
@@ -85,8 +77,8 @@ const ARABIC_TOPIC_MARKERS = new Set(['عن', 'بشان', 'حول', 'في', 'ل'
 function arabicVerb(word: string): 'plain' | 'content' | null {
   const n = normalizeArabic(word).replace(/^[وف]/, '');
   for (const candidate of [n, n.replace(/(?:ه|ها|هم|ته|تها)$/, '')]) {
-    if (ARABIC_SAYING.has(candidate)) return 'plain';
-    if (ARABIC_CONTENT_SAYING.has(candidate)) return 'content';
+    if (PLAIN_SAYING.has(candidate)) return 'plain';
+    if (CONTENT_SAYING.has(candidate)) return 'content';
   }
   return null;
 }

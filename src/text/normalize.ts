@@ -31,8 +31,23 @@ export function foldDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 
+/** Words are normalised again and again (every stage, every lookup): short strings are remembered, up to a bound. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 /** Normalises text for matching: NFKC, no diacritics or tatweel, one alef, ه for ة, ي for ى, ASCII digits, lower case. */
 export function normalizeArabic(text: string): string {
+  if (text.length > 40) return normalizeUncached(text);
+  let out = cache.get(text);
+  if (out === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    out = normalizeUncached(text);
+    cache.set(text, out);
+  }
+  return out;
+}
+
+function normalizeUncached(text: string): string {
   return foldDigits(text.normalize('NFKC'))
     .replace(INVISIBLES, '')
     .replace(DIACRITICS, '')

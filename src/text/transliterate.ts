@@ -1,5 +1,7 @@
 /** A plain Arabic-to-Latin transliteration, for names the lexicon does not know (readable, not scholarly). */
 
+import { normalizeArabic } from './normalize.ts';
+
 const MAP: Record<string, string> = {
   ا: 'a',
   أ: 'a',
@@ -171,25 +173,13 @@ export function arabicSoundKey(word: string): string {
 }
 
 /**
- * A spelling-independent key for a name: its consonant skeleton, normalised, without long vowels or doubled
- * letters, so that دراتشييف and دارتشييف, or زيلينسكي and زيلنسكي, are one person.
+ * A spelling-independent key for a name: the sound key of each word, so that دراتشييف and دارتشييف, or زيلينسكي
+ * and زيلنسكي, are one person.
  */
 export function nameKey(arabic: string): string {
   return arabic
-    .normalize('NFKC')
-    .replace(/[\u064B-\u065F\u0640\u0670]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
     .split(/\s+/)
     .filter(Boolean)
-    .map(
-      (w) =>
-        w[0] +
-        w
-          .slice(1)
-          .replace(/[اوي]/g, '')
-          .replace(/(.)\1+/g, '$1'),
-    )
+    .map((w) => arabicSoundKey(normalizeArabic(w)))
     .join(' ');
 }

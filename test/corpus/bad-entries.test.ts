@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../../src/corpus/ingest.ts';
+import { CUT_MARK, MAX_HEADLINE_CHARS } from '../../src/corpus/limits.ts';
 import { lexicon } from '../helpers.ts';
 
 const GOOD =
@@ -91,5 +92,22 @@ describe('meta.json', () => {
     const { corpus, byFile } = warningsByFile(dir);
     expect(byFile['meta.json']).toBe('entry for missing.txt: no such article file');
     expect(corpus.articles[0]!.url).toBe('https://example.org/a');
+  });
+});
+
+describe('a meta.json headline of 4,000 characters', () => {
+  it('is cut at a word and marked, and the rest of the file still applies', () => {
+    const dir = folder();
+    const title = 'عنوان طويل '.repeat(400);
+    writeFileSync(
+      join(dir, 'meta.json'),
+      JSON.stringify({ 'a_good.txt': { title, url: 'https://example.org/a' } }),
+    );
+    const { corpus, byFile } = warningsByFile(dir);
+    const article = corpus.articles[0]!;
+    expect(byFile['meta.json']).toBeUndefined();
+    expect(article.url).toBe('https://example.org/a');
+    expect(article.title!.length).toBeLessThanOrEqual(MAX_HEADLINE_CHARS + CUT_MARK.length);
+    expect(article.title!.endsWith(`طويل${CUT_MARK}`)).toBe(true);
   });
 });

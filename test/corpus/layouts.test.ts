@@ -21,7 +21,7 @@ describe('header zones of other sites', () => {
       'الخارجية الروسية: لافروف يبحث هاتفيا مع روبيو ملف التسوية',
       { iso: '2025-04-17', text: '17-4-2025', basis: 'stated' }, // the page's "today" banner comes first
       null,
-      [],
+      ['رويترز'], // credited in the body: «بحسب ما أوردته وكالة رويترز»
     ],
     [
       'captions-first',

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/corpus/ingest.ts';
 import { findQuotes } from '../../src/corpus/quotes.ts';
 import { splitSentences } from '../../src/corpus/sentences.ts';
+import { lexicon } from '../helpers.ts';
+
+const ingest = (text: string) => ingestFile({ file: 'q.txt', stem: 'q', text }, lexicon);
 
 const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 
@@ -41,6 +45,40 @@ describe('splitSentences', () => {
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
       'وقال بيسكوف: "نتابع التقارير. إنها تتناقض مع التصريحات".',
       'وأضاف أمرا آخر.',
+    ]);
+  });
+});
+
+describe('a quotation over two paragraphs', () => {
+  it('runs from the opening mark in one paragraph to the closing mark in the next, verbatim', () => {
+    const text =
+      'عنوان الخبر عن المحادثات\n' +
+      'وقال بيسكوف: «لن نقبل بأي شروط مسبقة في المفاوضات مع الجانب الأمريكي.\n' +
+      'وننتظر من واشنطن خطوات عملية تثبت جديتها في الحوار».\n' +
+      'وأضاف أن "الاتصالات مستمرة على مستوى الخبراء.\n' +
+      '"الجولة المقبلة لم تحدد بعد" بحسب مصادر.\n';
+    const { articles, warnings } = ingest(text);
+    const [first, second] = articles[0]!.quotes;
+    expect(first).toMatchObject({
+      text: 'لن نقبل بأي شروط مسبقة في المفاوضات مع الجانب الأمريكي.\nوننتظر من واشنطن خطوات عملية تثبت جديتها في الحوار',
+      balanced: true,
+      speaker: { id: 'peskov' },
+    });
+    expect(articles[0]!.text.slice(first!.start, first!.end)).toBe(first!.text);
+    // The next paragraph opens a quotation of its own: the open one is not carried into it.
+    expect(second).toMatchObject({ balanced: false });
+    expect(warnings.filter((w) => /closing quotation mark missing/.test(w.message))).toHaveLength(1);
+  });
+});
+
+describe('quoted names', () => {
+  it('are no quotations: a short quoted phrase after قناة، طائرة، صحيفة names something', () => {
+    const text =
+      'عنوان الخبر عن المحادثات\n' +
+      'وقال ترامب للصحفيين على متن طائرة "إير فورس وان" الرئاسية إن "اللقاء مع بوتين سيكون مثمرا جدا".\n';
+    const quotes = ingest(text).articles[0]!.quotes;
+    expect(quotes.map((q) => [q.text, q.speaker?.id])).toEqual([
+      ['اللقاء مع بوتين سيكون مثمرا جدا', 'trump'],
     ]);
   });
 });

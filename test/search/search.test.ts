@@ -115,3 +115,26 @@ describe('abstention', () => {
     expect(odd.citations[0]?.quote).toBe(plain.citations[0]?.quote);
   });
 });
+
+describe('the vector side failing', () => {
+  it('answers from full text and says why, when the embeddings endpoint fails at question time', async () => {
+    const corpus = seedCorpus();
+    const index = await buildIndex(corpus, analyser, embedder);
+    const failing = {
+      ...embedder,
+      searchWeight: 0.3,
+      semantic: true,
+      embed: async () => {
+        throw new Error('embeddings endpoint answered 503');
+      },
+    };
+    const answerer = createAnswerer({ ...index, embedder: failing }, resources);
+    const warnings: string[] = [];
+    const a = await answerer.answer('What did Peskov say about NATO troops?', {
+      warn: (m) => warnings.push(m),
+    });
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.speaker?.en).toBe('Dmitry Peskov');
+    expect(warnings).toEqual([expect.stringMatching(/full text.*503/)]);
+  });
+});
