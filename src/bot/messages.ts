@@ -20,7 +20,8 @@ function textsIn(lang: Language) {
   const t = (key: string, variables?: Record<string, string | number>) => i18n.t(lang, key, variables);
   return {
     welcome: (c: CoverageSummary) => t('welcome', { articles: c.articles }),
-    help: t('help'),
+    /** The help text, with an example question made from what the sources cover. */
+    help: (example: string) => t('help', { example }),
     sourcesTitle: (count: number) => t('sources-title', { count }),
     noDate: t('no-date'),
     noTitle: t('no-title'),
@@ -28,7 +29,7 @@ function textsIn(lang: Language) {
     langSet: { auto: t('lang-set-auto'), en: t('lang-set-en'), ar: t('lang-set-ar') },
     notText: t('not-text'),
     unknownCommand: t('unknown-command'),
-    empty: t('empty'),
+    empty: (example: string) => t('empty', { example }),
     tooLong: (max: number) => t('too-long', { max }),
     rateLimited: t('rate-limited'),
     failed: t('failed'),

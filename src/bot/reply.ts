@@ -42,15 +42,27 @@ export function framing(ctx: BotContext, questionLanguage: Language): Language {
   return choice === 'auto' ? questionLanguage : choice;
 }
 
+/** One example question for help texts: made from what the sources cover, or a general one when they are empty. */
+export function exampleQuestion(deps: BotDeps, lang: Language): string {
+  return (
+    deps.library.coverage().examples[lang][0] ??
+    (lang === 'en' ? 'What did the Kremlin say about the talks?' : 'ماذا قال الكرملين عن المفاوضات؟')
+  );
+}
+
 /** Answers a question in the chat it came from. */
 export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
   const ui = messages[uiLanguage(ctx.from?.language_code)];
   const text = question.trim();
-  if (text === '') return void (await ctx.reply(ui.empty));
+  if (text === '')
+    return void (await ctx.reply(ui.empty(exampleQuestion(deps, uiLanguage(ctx.from?.language_code)))));
   if (text.length > MAX_QUESTION_LENGTH) return void (await ctx.reply(ui.tooLong(MAX_QUESTION_LENGTH)));
   ctx.replyWithChatAction('typing').catch(() => undefined);
 
-  const answer = await deps.library.answer(text);
+  // A part of search that could not run (the embeddings endpoint) is logged; the answer uses the rest.
+  const answer = await deps.library.answer(text, {
+    warn: (message) => deps.logger.warn({ message }, 'search degraded'),
+  });
   const lang = framing(ctx, answer.language);
   const parts = renderAnswer(answer, lang);
   const id =

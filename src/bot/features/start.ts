@@ -6,6 +6,7 @@ import { capText, escapeHtml, packMessages, SHOWN_LIMITS } from '../../render/te
 import type { BotContext, BotDeps } from '../deps.ts';
 import { encodeAction } from '../keyboards.ts';
 import { messages, uiLanguage } from '../messages.ts';
+import { exampleQuestion } from '../reply.ts';
 
 /** The example questions offered by /start, in the user's language. */
 export function examples(deps: BotDeps, lang: 'en' | 'ar'): string[] {
@@ -23,7 +24,10 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(messages[lang].welcome(deps.library.coverage()), { reply_markup: keyboard });
   });
 
-  composer.command('help', (ctx) => ctx.reply(messages[uiLanguage(ctx.from?.language_code)].help));
+  composer.command('help', (ctx) => {
+    const lang = uiLanguage(ctx.from?.language_code);
+    return ctx.reply(messages[lang].help(exampleQuestion(deps, lang)));
+  });
 
   composer.command('sources', async (ctx) => {
     const lang = uiLanguage(ctx.from?.language_code);

@@ -8,7 +8,7 @@ welcome =
 
     Try one of these:
 help =
-    Write a question, for example “What did Peskov say about NATO troops?” or «ماذا قال بيسكوف عن قوات الناتو؟».
+    Write a question in English or Arabic, for example “{ $example }”.
 
     Every answer is a verbatim quote from the sources with its speaker, its date as the source gives it, and the article. Quotes are never translated. When the sources hold no answer, I say so.
 
@@ -29,7 +29,7 @@ lang-set-en = I will reply in English.
 lang-set-ar = سأرد بالعربية.
 not-text = I can only read text questions. Please write your question.
 unknown-command = I don't know that command. /help says what I can do; any other text is a question.
-empty = Please write a question after /ask, for example: /ask What did Peskov say about NATO troops?
+empty = Please write a question after /ask, for example: /ask { $example }
 too-long = That message is too long: please ask in under { $max } characters.
 rate-limited = You are asking very fast. Please wait a minute and try again.
 failed = Something went wrong while answering. Please try again in a moment.
