@@ -66,14 +66,31 @@ export interface CoverageSummary {
   examples: { en: string[]; ar: string[] };
 }
 
+/** "N articles" with each language's plural forms (Arabic: one, two, three to ten, eleven and more). */
+function articleCount(n: number, lang: Language): string {
+  if (lang === 'en') return n === 1 ? 'one Arabic news article' : `${n} Arabic news articles`;
+  if (n === 1) return 'مقال إخباري واحد';
+  if (n === 2) return 'مقالان إخباريان';
+  return n % 100 >= 3 && n % 100 <= 10 ? `${n} مقالات إخبارية` : `${n} مقالًا إخباريًا`;
+}
+
 function coverageSentence(c: CoverageSummary, lang: Language): string {
+  if (c.articles === 0)
+    return lang === 'en'
+      ? 'There are no articles yet: add some to the articles folder (or with /add in the bot).'
+      : 'لا توجد مقالات بعد: أضف مقالات إلى مجلد المقالات (أو بالأمر /add في البوت).';
   const years = c.years ? (c.years[0] === c.years[1] ? `${c.years[0]}` : `${c.years[0]}–${c.years[1]}`) : '';
+  const span = years ? ` (${years})` : '';
   if (lang === 'en') {
     const names = c.speakers.map((s) => s.en).join(', ');
-    return `The sources are ${c.articles} Arabic news articles${years ? ` (${years})` : ''} quoting ${names} and others. Try: ${c.examples.en.map((q) => `“${q}”`).join(' or ')}`;
+    const quoting = names ? ` quoting ${names} and others` : '';
+    const tries = c.examples.en.length ? ` Try: ${c.examples.en.map((q) => `“${q}”`).join(' or ')}` : '';
+    return `The sources are ${articleCount(c.articles, lang)}${span}${quoting}.${tries}`;
   }
   const names = c.speakers.map((s) => s.ar).join('، ');
-  return `المصادر ${c.articles} مقالات إخبارية${years ? ` (${years})` : ''} تنقل تصريحات ${names} وغيرهم. جرّب مثلًا: ${c.examples.ar.map((q) => `«${q}»`).join(' أو ')}`;
+  const quoting = names ? ` تنقل تصريحات ${names} وغيرهم` : '';
+  const tries = c.examples.ar.length ? ` جرّب مثلًا: ${c.examples.ar.map((q) => `«${q}»`).join(' أو ')}` : '';
+  return `المصادر ${articleCount(c.articles, lang)}${span}${quoting}.${tries}`;
 }
 
 /** Why there is no answer, in the reader's language, with what the sources do cover. */

@@ -183,3 +183,20 @@ describe('datePhrase', () => {
     expect(datePhrase({ iso: null, text: null, basis: 'unknown' }, 'ar')).toBe('لا يذكر المصدر تاريخًا');
   });
 });
+
+describe('what the sources cover, in words', () => {
+  it('counts articles with each language’s plural forms, and says when there are none', async () => {
+    const { noAnswerPhrase } = await import('../../src/answer/phrases.ts');
+    const summary = (articles: number) => ({
+      articles,
+      years: null,
+      speakers: [],
+      examples: { en: [], ar: [] },
+    });
+    expect(noAnswerPhrase('no-match', 'en', summary(1), null)).toContain('one Arabic news article.');
+    expect(noAnswerPhrase('no-match', 'ar', summary(2), null)).toContain('مقالان إخباريان');
+    expect(noAnswerPhrase('no-match', 'ar', summary(7), null)).toContain('7 مقالات إخبارية');
+    expect(noAnswerPhrase('no-match', 'ar', summary(11), null)).toContain('11 مقالًا إخباريًا');
+    expect(noAnswerPhrase('no-match', 'en', summary(0), null)).toContain('There are no articles yet');
+  });
+});
