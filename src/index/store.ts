@@ -61,8 +61,12 @@ export function indexFingerprint(
 }
 
 /** Checks that a restored index really works: every document, its vectors, and the tokenizer. */
-function verify(index: SearchIndex): string | null {
+function verify(index: SearchIndex, articlesDir: string): string | null {
   const units = [...index.units.values()];
+  // Valid but wrong: nothing indexed while there is something to index.
+  const files = readdirSync(articlesDir).filter((n) => n.endsWith('.txt')).length;
+  if (units.length === 0 && (index.articles.size > 0 || files > 0))
+    return `holds no passages for ${Math.max(index.articles.size, files)} article file(s)`;
   if (count(index.db) !== units.length) return `holds ${count(index.db)} documents, expected ${units.length}`;
   const first = units[0];
   if (!first) return null;
@@ -98,8 +102,12 @@ function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
     const vectors = new Float32Array(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     );
+    if (vectors.some((x) => !Number.isFinite(x))) {
+      o.warn?.(`saved index ${o.indexPath} has vectors that are not numbers; rebuilding`);
+      return null;
+    }
     const index = restoreIndex(saved.index, vectors, o.analyser, o.embedder);
-    const problem = verify(index);
+    const problem = verify(index, o.articlesDir);
     if (problem) {
       o.warn?.(`saved index ${o.indexPath} ${problem}; rebuilding`);
       return null;

@@ -92,6 +92,26 @@ describe('openIndex', () => {
           return JSON.stringify(saved);
         }),
     ],
+    [
+      'valid but empty (no units, no documents, no articles)',
+      (path: string) =>
+        rewrite(path, (s) => {
+          const saved = JSON.parse(s);
+          saved.index.units = [];
+          saved.index.articles = [];
+          saved.index.orama.docs = { docs: {}, count: 0 };
+          return JSON.stringify(saved);
+        }),
+    ],
+    [
+      'valid but with NaN vectors',
+      (path: string) => {
+        const bytes = readFileSync(`${path}.vectors`);
+        const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+        floats.fill(Number.NaN, 0, 256);
+        writeFileSync(`${path}.vectors`, bytes);
+      },
+    ],
   ])('warns and rebuilds a saved index that is %s', async (_name, damage) => {
     const ws = workspace();
     const first = await openIndex(ws.options());
