@@ -5,6 +5,8 @@
  * Errors say what failed and never carry the key or the texts.
  */
 
+import { endpointUrl, postJson } from '../http.ts';
+
 /** Why a call failed: callers log the kind, never the content. */
 export type ChatErrorKind = 'timeout' | 'http' | 'network' | 'malformed';
 
@@ -69,7 +71,7 @@ function retryAfterMs(response: Response): number | undefined {
 
 /** Creates a client for one model on one endpoint. */
 export function createChatClient(options: ChatClientOptions): ChatClient {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  const url = endpointUrl(options.baseUrl, 'chat/completions');
   const doFetch = options.fetch ?? fetch;
   const attempts = options.attempts ?? 3;
   const backoffMs = options.backoffMs ?? 250;
@@ -77,20 +79,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   async function attempt(prompt: string, signal: AbortSignal): Promise<string> {
     let response: Response;
     try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-        },
-        body: JSON.stringify({
+      response = await postJson(
+        doFetch,
+        url,
+        {
           model: options.model,
           messages: [{ role: 'user', content: prompt }],
           temperature: 0,
           stream: false,
-        }),
+        },
+        options.apiKey,
         signal,
-      });
+      );
     } catch (error) {
       if (signal.aborted) throw new ChatError('timeout', `chat endpoint ${url} did not answer in time`);
       throw new ChatError('network', `chat endpoint ${url} unreachable: ${(error as Error).message}`);

@@ -3,6 +3,7 @@
  * Texts go in batches; errors say what failed without the key.
  */
 
+import { endpointUrl, postJson } from '../../http.ts';
 import { type Embedder, EmbedderError, normalise } from './embedder.ts';
 
 /** Where the endpoint is and how to call it. */
@@ -22,22 +23,20 @@ interface EmbeddingsResponse {
 
 /** Creates an embedder that calls an OpenAI-compatible endpoint. */
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/embeddings`;
+  const url = endpointUrl(options.baseUrl, 'embeddings');
   const doFetch = options.fetch ?? fetch;
   const batchSize = options.batchSize ?? 64;
 
   const embedBatch = async (input: string[]): Promise<number[][]> => {
     let response: Response;
     try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-        },
-        body: JSON.stringify({ model: options.model, input }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-      });
+      response = await postJson(
+        doFetch,
+        url,
+        { model: options.model, input },
+        options.apiKey,
+        AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      );
     } catch (error) {
       throw new EmbedderError(`embeddings endpoint ${url} unreachable: ${(error as Error).message}`);
     }
