@@ -107,7 +107,12 @@ async function main() {
     state,
     metrics,
     delivery: { stopping: false, deferred: new Set() },
-    ...(llm ? { enrich: (answer) => enrichAnswer(answer, llm) } : {}),
+    ...(llm
+      ? {
+          enrich: (answer) => enrichAnswer(answer, llm),
+          modelTerms: (q: string) => llm.proposeArabicTerms(q),
+        }
+      : {}),
   };
   const bot = createBot(botConfig.TELEGRAM_BOT_TOKEN, deps);
   await connect(bot, deps, botConfig.STARTUP_TIMEOUT_SECONDS * 1000);

@@ -20,6 +20,8 @@ export interface Delivery {
 
 export interface BotDeps {
   library: Library;
+  /** Arabic search terms a language model proposes for a question (optional: one more source of evidence). */
+  modelTerms?: (question: string) => Promise<Array<{ text: string; weight?: number }>>;
   logger: Logger;
   /** Telegram user ids allowed to /reload and to add articles. */
   admins: ReadonlySet<number>;

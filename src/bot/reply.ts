@@ -62,6 +62,7 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: 
   // A part of search that could not run (the embeddings endpoint) is logged; the answer uses the rest.
   const answer = await deps.library.answer(text, {
     warn: (message) => deps.logger.warn({ message }, 'search degraded'),
+    ...(deps.modelTerms ? { modelTerms: deps.modelTerms } : {}),
   });
   const lang = framing(ctx, answer.language);
   const parts = renderAnswer(answer, lang);

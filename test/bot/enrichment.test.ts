@@ -66,6 +66,7 @@ beforeAll(async () => {
     ...(await testDeps({ core, apiRoot: api.url, token: TOKEN, rateLimitPerMinute: 30 })),
     library,
     logger,
+    modelTerms: (q) => llm.proposeArabicTerms(q),
     enrich: async (answer) => {
       const enriched = await enrichAnswer(answer, llm);
       enrichments.push({ question: answer.question, changed: enriched !== answer });
@@ -100,6 +101,8 @@ describe('answers with a language model', () => {
     const chat = ask(question);
     const first = await api.waitFor(() => callsTo('sendMessage', chat).at(-1));
     await api.waitFor(() => stand.count('synthesis') > 0);
+    // The model was also asked for Arabic search terms for the question.
+    expect(stand.count('queryTerms')).toBeGreaterThan(0);
     const sent = callsTo('sendMessage', chat).map((c) => c.params.text as string);
     expect(sent.join('\n')).toContain(quoteStart);
     expect(sent.join('\n')).not.toContain('Machine translation');
