@@ -99,12 +99,12 @@ function conceptFrequencies(index: SearchIndex, concept: Concept) {
 
 /**
  * Ranks the units that hold any concept (and `extra` ordinals, which may hold none) for a structured query.
- * `vector` gives cosines by ordinal, `vectorWeight` their share of the score.
+ * `vector` gives the cosine of a unit by ordinal, `vectorWeight` its share of the score.
  */
 export function rankUnits(
   index: SearchIndex,
   concepts: Concept[],
-  options: { vector?: Map<number, number>; vectorWeight?: number; extra?: Iterable<number> } = {},
+  options: { vector?: (ordinal: number) => number; vectorWeight?: number; extra?: Iterable<number> } = {},
 ): Ranking {
   const n = index.stats.unitCount;
   const table = paragraphs(index);
@@ -157,7 +157,7 @@ export function rankUnits(
       return mine > 0 || theirs > 0;
     });
     const text = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
-    const vector = Math.max(0, options.vector?.get(o) ?? 0);
+    const vector = options.vector ? Math.max(0, options.vector(o)) : 0;
     candidates.push({ ordinal: o, unit, text, vector, holds, score: (1 - alpha) * text + alpha * vector });
   }
   return { candidates, weights };

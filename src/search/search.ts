@@ -130,12 +130,23 @@ async function modelTermConcepts(
   });
 }
 
-/** Cosines of the question with the candidates (and, for a semantic embedder, the nearest units overall). */
+/**
+ * The vector side: the cosine of the question with a unit, computed when the ranking asks for it (only candidates
+ * need it), and for a semantic embedder the nearest units overall, which become candidates too.
+ */
 async function vectorSide(index: SearchIndex, question: Question, options: SearchOptions) {
   if (options.vector === false || index.embedder.searchWeight <= 0) return undefined;
   try {
     const [vector] = await index.embedder.embed([question.text]);
-    return vector ? vectorScores(index, vector) : undefined;
+    if (!vector) return undefined;
+    const cosine = (ordinal: number) => vectorScores(index, vector, [ordinal]).get(ordinal) ?? 0;
+    const nearest = index.embedder.semantic
+      ? [...vectorScores(index, vector)]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, VECTOR_CANDIDATES)
+          .map(([o]) => o)
+      : [];
+    return { cosine, nearest };
   } catch (error) {
     options.warn?.(`vector search unavailable, answering from full text: ${(error as Error).message}`);
     return undefined;
@@ -214,17 +225,10 @@ export async function searchQuestion(
       const o = ordinalOf(index, u.id);
       if (o !== undefined) extra.push(o);
     }
-  const cosines = await vectorSide(index, question, options);
-  if (cosines && index.embedder.semantic && concepts.length > 0) {
-    extra.push(
-      ...[...cosines]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, VECTOR_CANDIDATES)
-        .map(([o]) => o),
-    );
-  }
+  const vectors = await vectorSide(index, question, options);
+  if (vectors && concepts.length > 0) extra.push(...vectors.nearest);
   const { candidates, weights: rankingWeights } = rankUnits(index, rankingConcepts, {
-    vector: cosines,
+    vector: vectors?.cosine,
     vectorWeight: index.embedder.searchWeight,
     extra,
   });
