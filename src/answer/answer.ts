@@ -41,13 +41,30 @@ export interface Answerer {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+const collapsedArticles = new WeakMap<ArticleInfo, string>();
+
 /** True when the quote stands character for character in its article (runs of white space aside). */
 export function isVerbatim(hit: Hit): boolean {
   const { unit, article } = hit;
-  return (
-    article.text.slice(unit.start, unit.end) === unit.text &&
-    collapse(article.text).includes(collapse(unit.text))
-  );
+  if (article.text.slice(unit.start, unit.end) !== unit.text) return false;
+  let whole = collapsedArticles.get(article);
+  if (whole === undefined) {
+    whole = collapse(article.text);
+    collapsedArticles.set(article, whole);
+  }
+  return whole.includes(collapse(unit.text));
+}
+
+/** The first `count` verbatim hits after skipping `offset` of them: only those shown are checked. */
+function verbatimPage(hits: Hit[], offset: number, count: number): Hit[] {
+  const page: Hit[] = [];
+  let seen = 0;
+  for (const hit of hits) {
+    if (page.length === count) break;
+    if (!isVerbatim(hit)) continue;
+    if (seen++ >= offset) page.push(hit);
+  }
+  return page;
 }
 
 function citationOf({ unit, article }: Hit): Citation {
@@ -95,10 +112,7 @@ export function createAnswerer(index: SearchIndex, resources: LanguageResources)
     if (result.unanswered) return none(result.unanswered, asked);
 
     const offset = options.offset ?? 0;
-    const citations = result.hits
-      .filter(isVerbatim)
-      .slice(offset, offset + CITATIONS_PER_ANSWER)
-      .map(citationOf);
+    const citations = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER).map(citationOf);
     if (citations.length === 0) return none('no-match', asked);
     const notes = [
       parsed.speakers.length > 0 && !result.hits.some((h) => h.byAskedSpeaker)

@@ -283,11 +283,13 @@ export async function searchQuestion(
 
   // No two overlapping excerpts: a quotation and the sentence around it are one citation.
   const chosen: Hit[] = [];
+  const chosenIn = new Map<string, Hit[]>();
   for (const h of relevant) {
-    const overlaps = chosen.some(
-      (c) => c.unit.articleId === h.unit.articleId && c.unit.start < h.unit.end && h.unit.start < c.unit.end,
-    );
-    if (!overlaps) chosen.push(h);
+    const same = chosenIn.get(h.unit.articleId) ?? [];
+    if (same.some((c) => c.unit.start < h.unit.end && h.unit.start < c.unit.end)) continue;
+    same.push(h);
+    chosenIn.set(h.unit.articleId, same);
+    chosen.push(h);
   }
   return { hits: chosen, unanswered: null, timeMatched };
 }
