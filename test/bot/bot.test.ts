@@ -199,6 +199,19 @@ describe('commands', () => {
     expect(buttons(welcome!).map((b) => b.text)).toHaveLength(3);
   });
 
+  it('/help gives an example question made from what the sources cover, and it is answered', async () => {
+    const from = user();
+    const mark = api.calls.length;
+    sendCommand('/help', from);
+    const [help] = await waitMessages(from.id, 1, mark);
+    const example = /for example “([^”]+)”/.exec(help!.text as string)?.[1];
+    expect(example).toMatch(/^What did .+ say/);
+    const asked = api.calls.length;
+    sendText(example!, from);
+    const [answer] = await waitMessages(from.id, 1, asked);
+    expect(answer!.text).toContain('<blockquote');
+  });
+
   it('/sources lists every article with its date as stated or "no date"', async () => {
     const from = user();
     const mark = api.calls.length;
