@@ -8,6 +8,7 @@
 import { findDates } from '../text/dates.ts';
 import { foldDigits, normalizeArabic } from '../text/normalize.ts';
 import { monthNumber } from '../text/vocabulary/months.ts';
+import { PAST_WORDS, TODAY, YESTERDAY } from '../text/vocabulary/weekdays.ts';
 
 /**
  * A date range (inclusive ISO dates; either end may be open), a month of any year, a range of days before the
@@ -23,17 +24,29 @@ export interface TimeFilter {
   latest?: boolean;
 }
 
+const normalised = (words: readonly string[]) => words.map(normalizeArabic);
+/** The day words of the one vocabulary, normalised, with the colloquial "البارحة" questions also use. */
+const PAST = normalised(PAST_WORDS);
+const YESTERDAYS = [...normalised(YESTERDAY), 'البارحه'];
+const TODAYS = normalised([TODAY]);
+/** "This week / this month": words only questions need. */
+const CURRENT = ['الحالي', 'الجاري'];
+const either = (words: readonly string[]) => `(?:${words.join('|')})`;
+const alone = (words: readonly string[]) => new RegExp(`(?:^|\\s)${either(words)}(?=\\s|$|[؟?])`);
+
 /** Relative expressions, normalised, with the days back they cover (most specific first). */
 const RELATIVE: Array<[RegExp, { from: number; to: number }]> = [
   [/\b(?:the day before yesterday)\b|امس الاول/, { from: 2, to: 2 }],
-  [/\byesterday\b|(?:^|\s)(?:امس|الامس|البارحه)(?=\s|$|[؟?])/, { from: 1, to: 1 }],
-  [/\btoday\b|(?:^|\s)اليوم(?=\s|$|[؟?])/, { from: 0, to: 0 }],
+  [new RegExp(`\\byesterday\\b|${alone(YESTERDAYS).source}`), { from: 1, to: 1 }],
+  [new RegExp(`\\btoday\\b|${alone(TODAYS).source}`), { from: 0, to: 0 }],
   [
-    /\b(?:last|past|this) week\b|(?:الاسبوع|خلال الاسبوع) (?:الماضي|الفايت|المنصرم|الحالي|الجاري)|هذا الاسبوع/,
+    new RegExp(
+      `\\b(?:last|past|this) week\\b|(?:الاسبوع|خلال الاسبوع) ${either([...PAST, ...CURRENT])}|هذا الاسبوع`,
+    ),
     { from: 7, to: 0 },
   ],
   [
-    /\b(?:last|past|this) month\b|الشهر (?:الماضي|الفايت|المنصرم|الحالي|الجاري)|هذا الشهر/,
+    new RegExp(`\\b(?:last|past|this) month\\b|الشهر ${either([...PAST, ...CURRENT])}|هذا الشهر`),
     { from: 31, to: 0 },
   ],
   [/\b(?:last|past) (?:few|two|three|couple of) days\b|الايام (?:الماضيه|الاخيره)/, { from: 3, to: 0 }],
@@ -43,8 +56,10 @@ const RELATIVE: Array<[RegExp, { from: number; to: number }]> = [
  * Words of a question that express time: they filter or order answers and are no topic. Month names are checked
  * apart (monthNumber), so that the modal "may" stays a stop word unless it names a month.
  */
-export const TIME_WORDS =
-  /^(?:latest|recent|recently|newest|last|past|since|yesterday|today|week|month|(?:19|20)\d\d|[0-9\u0660-\u0669]{4}|اخر|احدث|مؤخرا|موخرا|الاخيره|الاحدث|منذ|امس|الامس|البارحه|اليوم|الاسبوع|الشهر|الماضي|الفايت|المنصرم|الجاري)$/i;
+export const TIME_WORDS = new RegExp(
+  `^(?:latest|recent|recently|newest|last|past|since|yesterday|today|week|month|(?:19|20)\\d\\d|[0-9\\u0660-\\u0669]{4}|اخر|احدث|مؤخرا|موخرا|الاخيره|الاحدث|منذ|${[...YESTERDAYS, ...TODAYS, 'الاسبوع', 'الشهر', ...PAST, 'الجاري'].join('|')})$`,
+  'i',
+);
 
 /** True when a question word names time: a time word, or a month name ("may" only as the month, "May 2025"). */
 export function isTimeWord(word: string, next?: string): boolean {
