@@ -3,14 +3,8 @@
  * of its topic. Turning the topic into weighted Arabic search terms is query.ts's job.
  */
 
-import { arabicWordKeys, splitWords } from '../lexicon/keys.ts';
-import {
-  canBeAsked,
-  type Lexicon,
-  type LexiconEntry,
-  type LexiconMatch,
-  type WordTest,
-} from '../lexicon/lexicon.ts';
+import { splitWords } from '../lexicon/keys.ts';
+import { canBeAsked, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 import { CONTENT_SAYING, PLAIN_SAYING } from '../text/vocabulary/saying-verbs.ts';
@@ -213,22 +207,14 @@ function mergeMatches(a: LexiconMatch[], b: LexiconMatch[]): LexiconMatch[] {
   return merged;
 }
 
-/** Words the general dictionary knows, so that they are never read as a misspelt name. */
-function wordTests(dictionary: Dictionary): { en: WordTest; ar: WordTest } {
-  return {
-    en: (w) => dictionary.knows(w),
-    ar: (w) => arabicWordKeys(w).some((k) => dictionary.knowsArabic(k) || dictionary.knowsArabic(`ال${k}`)),
-  };
-}
-
 /** Parses a question; the dictionary tells words from misspelt names. */
 export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictionary): Question {
   const language = isMostlyArabic(text) ? 'ar' : 'en';
-  const known = wordTests(dictionary);
   // Names and terms in either script: "What did بيسكوف say about الناتو?" mixes them.
   const matches = mergeMatches(
-    lexicon.findArabic(text, { nearNames: known.ar }),
-    lexicon.findEnglish(text, { nearNames: known.en }),
+    // A word the general dictionary knows is never read as a misspelt name.
+    lexicon.findArabic(text, { nearNames: dictionary.knowsArabic }),
+    lexicon.findEnglish(text, { nearNames: dictionary.knows }),
   );
   const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
   const words = splitWords(text);

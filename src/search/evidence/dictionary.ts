@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import lemmatizer from 'wink-lemmatizer';
+import { arabicWordKeys } from '../../lexicon/keys.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
 import { mixTranslations, type Translation } from './translation.ts';
 
@@ -17,7 +18,10 @@ export interface Dictionary {
   translateWord(word: string): Translation[];
   /** True when the word (or one of its lemmas) is an English word the dictionary lists. */
   knows(word: string): boolean;
-  /** True when a normalised Arabic word is one the dictionary uses (a word, not a name one letter off). */
+  /**
+   * True when an Arabic word of running text, under any reading of its clitics and article, is one the dictionary
+   * uses (a word, not a misspelt name).
+   */
   knowsArabic(word: string): boolean;
   /** Longest phrase length, in words. */
   readonly maxPhraseWords: number;
@@ -82,7 +86,8 @@ export function parseDictionary(text: string, source = 'dictionary'): Dictionary
         for (const t of parseTranslations(raw) ?? [])
           for (const w of t.arabic.split(' ')) arabicWords.add(normalizeArabic(w));
     }
-    return arabicWords.has(normalizeArabic(word));
+    const known = arabicWords;
+    return arabicWordKeys(word).some((k) => known.has(k) || known.has(`ال${k}`));
   };
   return {
     lookup,

@@ -4,18 +4,13 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { normalizeArabic } from '../../text/normalize.ts';
+import { arabicFormKey as key } from '../../lexicon/keys.ts';
 
 /** Synonyms of Arabic words. */
 export interface Thesaurus {
   /** Synonyms of one word (with or without the article), as listed; [] when none. */
   synonyms(word: string): string[];
 }
-
-const key = (word: string) => {
-  const n = normalizeArabic(word.trim());
-  return n.startsWith('ال') && n.length > 4 ? n.slice(2) : n;
-};
 
 /** Parses the thesaurus table (`word<TAB>synonym|synonym`, lines starting with # are comments). */
 export function parseThesaurus(text: string): Thesaurus {
