@@ -16,8 +16,6 @@ export interface SearchIndex {
   db: AnyOrama;
   units: Map<string, Unit>;
   articles: Map<string, ArticleInfo>;
-  /** Number of units holding each analysed term: the basis of term weights. */
-  documentFrequency: Map<string, number>;
   dimensions: number;
   embedder: Embedder;
   analyser: Analyser;
@@ -44,7 +42,6 @@ export interface SavedIndex {
   vectorIds: number[];
   units: Unit[];
   articles: ArticleInfo[];
-  documentFrequency: Array<[string, number]>;
   warnings: IngestWarning[];
   orama: RawData;
 }
@@ -133,18 +130,11 @@ export async function buildIndex(
       embedding: vectors[i] ?? new Array(dimensions).fill(0),
     })),
   );
-  const documentFrequency = new Map<string, number>();
-  for (const u of units) {
-    for (const t of new Set(analyser.documentTerms(`${u.text} ${u.context}`))) {
-      documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-    }
-  }
   const byId = new Map(units.map((u) => [u.id, u]));
   return {
     db,
     units: byId,
     articles,
-    documentFrequency,
     dimensions,
     embedder,
     analyser,
@@ -181,7 +171,6 @@ export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors
       vectorIds,
       units: [...index.units.values()],
       articles: [...index.articles.values()],
-      documentFrequency: [...index.documentFrequency],
       warnings: index.warnings,
       orama,
     },
@@ -216,7 +205,6 @@ export function restoreIndex(
     db,
     units,
     articles: new Map(saved.articles.map((a) => [a.id, a])),
-    documentFrequency: new Map(saved.documentFrequency),
     dimensions: saved.dimensions,
     embedder,
     analyser,

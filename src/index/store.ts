@@ -20,7 +20,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/3';
+const FORMAT = 'ukraine-talks-index/4';
 /** The vectors live beside the index file, as Float32 in the machine's byte order. */
 const vectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 
