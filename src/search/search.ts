@@ -10,6 +10,7 @@ import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
 import { vectorScores } from '../index/vectors.ts';
 import { soundsLike } from './evidence/sound.ts';
+import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
 import { rankUnits } from './rank.ts';
@@ -22,6 +23,8 @@ export interface Hit {
   article: ArticleInfo;
   /** Share of the question's topic (weighted by term rarity) that the excerpt or its paragraph holds, 0–1. */
   coverage: number;
+  /** The same share with everyday words weighing less (Concept.specificity): whether the excerpt answers at all. */
+  answers: number;
   score: number;
   /** True when the asked speaker (or someone speaking for them) said it. */
   byAskedSpeaker: boolean;
@@ -184,6 +187,19 @@ function timeTest(index: SearchIndex, time: TimeFilter | null): ((iso: string) =
 /** Units the vector side alone proposes: the nearest few, when the embedder knows meaning beyond words. */
 const VECTOR_CANDIDATES = 20;
 
+/** The evidence a structured query is built from, for this index and these language resources. */
+export function queryEvidence(index: SearchIndex, resources: LanguageResources): QueryEvidence {
+  return {
+    analyser: index.analyser,
+    dictionary: resources.dictionary,
+    soundsLike: (word, asName) => soundsLike(index, word, asName),
+    documentFrequency: (term) => index.stats.documentFrequency(term),
+    synonyms: (word) => resources.thesaurus.synonyms(word),
+    spellingVariants: (term) => spellingVariants(index, term),
+    rootRelatives: (term) => rootRelatives(index, term),
+  };
+}
+
 /** Searches the index for a parsed question. */
 export async function searchQuestion(
   index: SearchIndex,
@@ -191,16 +207,11 @@ export async function searchQuestion(
   resources: LanguageResources,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const { lexicon, dictionary, thesaurus } = resources;
+  const { lexicon } = resources;
   const asked = new Set(question.speakers.flatMap((s) => lexicon.voicesOf(s.id)));
   const askedInCorpus = [...asked].filter((id) => index.bySpeaker.has(id));
-  const evidence: QueryEvidence = {
-    analyser: index.analyser,
-    dictionary,
-    soundsLike: (word, asName) => soundsLike(index, word, asName),
-    documentFrequency: (term) => index.stats.documentFrequency(term),
-    synonyms: (word) => thesaurus.synonyms(word),
-  };
+  const evidence = queryEvidence(index, resources);
+
   const concepts = buildConcepts(question, evidence);
   // Someone the sources never quote: what they report about that person still answers, and the reply says so;
   // an excerpt (or its paragraph) must name them.
@@ -233,7 +244,11 @@ export async function searchQuestion(
     extra,
   });
   const weights = rankingWeights.slice(0, concepts.length);
+  // Whether an excerpt answers at all weighs each concept also by how much it says of a topic: matching only
+  // everyday words ("next", "start") is no answer, however rare they are in the sources.
+  const topicWeights = weights.map((w, i) => w * (concepts[i]!.specificity ?? 1));
   const total = weights.reduce((a, b) => a + b, 0);
+  const topicTotal = topicWeights.reduce((a, b) => a + b, 0);
   if (concepts.length > 0 && total === 0) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
   const hits: Hit[] = [];
@@ -242,28 +257,34 @@ export async function searchQuestion(
     if (!article || [...required].some((i) => !c.holds[i])) continue;
     const byAskedSpeaker = c.unit.speaker !== null && asked.has(c.unit.speaker.id);
     let got = 0;
+    let topicGot = 0;
     c.holds.slice(0, concepts.length).forEach((holds, i) => {
       const inArticle =
         !holds &&
         byAskedSpeaker &&
         concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => articleTerms(index, article).has(t)));
-      got += weights[i]! * (holds ? 1 : inArticle ? ARTICLE_CREDIT : 0);
+      const credit = holds ? 1 : inArticle ? ARTICLE_CREDIT : 0;
+      got += weights[i]! * credit;
+      topicGot += topicWeights[i]! * credit;
     });
     const boost = byAskedSpeaker ? SPEAKER_BOOST * (c.unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
     hits.push({
       unit: c.unit,
       article,
       coverage: total > 0 ? got / total : 1,
+      answers: topicTotal > 0 ? topicGot / topicTotal : 1,
       score: c.score * boost,
       byAskedSpeaker,
     });
   }
   const best = Math.max(0, ...hits.map((h) => h.coverage));
-  if (best < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
+  if (Math.max(0, ...hits.map((h) => h.answers)) < RELEVANCE_FLOOR)
+    return none(speakerAbsent ? 'speaker-absent' : 'no-match');
   // With no topic ("What did X say?"), only X's own words answer.
   let relevant = hits.filter(
     (h) =>
-      h.coverage >= Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR) &&
+      h.answers >= RELEVANCE_FLOOR &&
+      h.coverage >= best * RELATIVE_FLOOR &&
       (concepts.length > 0 || h.byAskedSpeaker),
   );
 

@@ -172,6 +172,44 @@ export function arabicSoundKey(word: string): string {
   return collapse(out);
 }
 
+/*
+ * Sound shapes: a sound key with its vowels (V) and h-like sounds (H) kept, to tell apart the words that share a
+ * key: سوبر (SVBR) is one vowel from "super" (SVBVR), حسابنا (HSVBN) three from "Spain" (SBVN).
+ */
+
+const LATIN_VOWELS = /[aeiouyw]/;
+const ARABIC_VOWELS = /[اويىءأإآئؤ]/;
+const ARABIC_H = /[حهعة]/;
+
+/** The sound shape of a Latin-script word ("Super" -> SVBVR). */
+export function latinSoundShape(word: string): string {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  let out = '';
+  for (let i = 0; i < w.length; ) {
+    const digraph = LATIN_DIGRAPHS.find(([d]) => w.startsWith(d, i));
+    if (digraph) {
+      out += digraph[1];
+      i += digraph[0].length;
+      continue;
+    }
+    const c = w[i]!;
+    if (LATIN_VOWELS.test(c)) out += 'V';
+    else if (c === 'h') out += 'H';
+    else if (c === 'c') out += /[eiy]/.test(w[i + 1] ?? '') ? 'S' : 'K';
+    else out += LATIN_CLASS[c] ?? '';
+    i++;
+  }
+  return collapse(out);
+}
+
+/** The sound shape of an Arabic-script word, without its article ("البانثرز" -> BVNTRS); expects normalised text. */
+export function arabicSoundShape(word: string): string {
+  const w = (word.startsWith('ال') && word.length >= 5 ? word.slice(2) : word).replace(/تش/g, 'ش');
+  let out = '';
+  for (const c of w) out += ARABIC_VOWELS.test(c) ? 'V' : ARABIC_H.test(c) ? 'H' : (ARABIC_CLASS[c] ?? '');
+  return collapse(out);
+}
+
 /**
  * A spelling-independent key for a name: the sound key of each word, so that دراتشييف and دارتشييف, or زيلينسكي
  * and زيلنسكي, are one person.

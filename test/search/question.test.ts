@@ -15,6 +15,8 @@ const concepts = (q: string) =>
     soundsLike: () => [],
     documentFrequency: () => 1,
     synonyms: () => [],
+    spellingVariants: () => [],
+    rootRelatives: () => [],
   });
 const labels = (q: string) => concepts(q).map((g) => g.label);
 const alternatives = (q: string, label: string) =>
@@ -93,7 +95,9 @@ describe('parseQuestion', () => {
   });
 
   it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
-    expect(concepts('What about xqzzyt?')).toEqual([{ label: 'xqzzyt', alternatives: [], name: true }]);
+    expect(concepts('What about xqzzyt?')).toEqual([
+      { label: 'xqzzyt', alternatives: [], name: true, specificity: 1 },
+    ]);
   });
 });
 
