@@ -6,6 +6,7 @@
 import { splitWords } from '../lexicon/keys.ts';
 import { canBeAsked, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
+import { relationWords } from '../text/parts-of-speech.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 import { CONTENT_SAYING, PLAIN_SAYING } from '../text/vocabulary/saying-verbs.ts';
 import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
@@ -15,7 +16,13 @@ import { findTime, isTimeWord, type TimeFilter } from './time.ts';
 /** One part of a question's topic: a lexicon form (a name or domain term, maybe several words) or one word. */
 export type TopicPart = { text: string /** Index of its first word in the question. */; at: number } & (
   | { kind: 'lexicon'; entries: LexiconEntry[] }
-  | { kind: 'word' /** Written with a capital inside an English sentence: maybe a name. */; capital: boolean }
+  | {
+      kind: 'word';
+      /** Written with a capital inside an English sentence: maybe a name. */
+      capital: boolean;
+      /** An English verb, adverb or preposition (a relation, not a thing): answers often say it in other words. */
+      relation?: boolean;
+    }
 );
 
 /** What a question asks. */
@@ -218,6 +225,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictio
   );
   const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
   const words = splitWords(text);
+  const relations = language === 'en' ? relationWords(text) : new Set<string>();
   const topic: TopicPart[] = [];
   const covered = new Set<number>();
 
@@ -238,7 +246,13 @@ export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictio
       if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower) || lower.length < 2) return;
       // "Luther's works": the possessive is no part of the word.
       const text = w.text.replace(/['’]s$/i, '');
-      topic.push({ kind: 'word', text, capital: i > 0 && /^\p{Lu}/u.test(text), at: i });
+      topic.push({
+        kind: 'word',
+        text,
+        capital: i > 0 && /^\p{Lu}/u.test(text),
+        relation: relations.has(w.text),
+        at: i,
+      });
       return;
     }
     if (ARABIC_QUESTION_WORDS.has(n) || ARABIC_STOPWORDS.has(n)) return;

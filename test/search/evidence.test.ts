@@ -10,6 +10,7 @@ import { rootKey, skeleton } from '../../src/search/evidence/spelling.ts';
 import { loadThesaurus } from '../../src/search/evidence/thesaurus.ts';
 import { mixTranslations } from '../../src/search/evidence/translation.ts';
 import { normalizeArabic } from '../../src/text/normalize.ts';
+import { relationWords } from '../../src/text/parts-of-speech.ts';
 import {
   arabicSoundKey,
   arabicSoundShape,
@@ -148,5 +149,15 @@ describe('how much an English word says of a topic', () => {
     // Not in the list at all: a name or a rare word.
     expect(englishSpecificity('Witkoff')).toBe(1);
     expect(englishSpecificity('Next')).toBe(englishSpecificity('next'));
+  });
+});
+
+describe('parts of speech of an English question', () => {
+  it('tells words of relation (verbs, adverbs, prepositions) from words of things', () => {
+    const relations = relationWords('What does the Borgmann plan include for the prisoners?');
+    expect(relations.has('include')).toBe(true);
+    expect(relations.has('plan')).toBe(false);
+    expect(relations.has('prisoners')).toBe(false);
+    expect(relations.has('Borgmann')).toBe(false);
   });
 });

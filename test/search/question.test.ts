@@ -96,7 +96,7 @@ describe('parseQuestion', () => {
 
   it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
     expect(concepts('What about xqzzyt?')).toEqual([
-      { label: 'xqzzyt', alternatives: [], name: true, specificity: 1 },
+      { label: 'xqzzyt', alternatives: [], name: true, specificity: 1, saidOtherwise: 0, relation: false },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * English questions reach Arabic words in other forms and spellings than the dictionary's (issue 7): a verb where
  * the dictionary gives its noun (concentrate: مركز / سيركزان), a name by its sound (Borgmann / بورغمان); and a
- * question of everyday words only is no question the sources answer. The articles in test/fixtures/word-forms are
+ * question of everyday words only, or about a subject the sources never mention, is no question they answer. The articles in test/fixtures/word-forms are
  * our own writing in the style of news agency copy; expected excerpts were checked against their text.
  */
 
@@ -44,6 +44,11 @@ describe('word forms, spellings and names', () => {
   it('finds a verb in the present tense where the dictionary gives its verbal noun', async () => {
     const { top } = await quotes('Who is leaking the details of the talks?');
     expect(top.some((q) => q.includes('من يسربها عمدا'))).toBe(true);
+  });
+
+  it('declines a question whose subject the sources never mention, whatever names it shares with them', async () => {
+    // German and Moscow are in the articles; prices and cars are not.
+    expect((await quotes('What is the price of German cars in Moscow?')).answered).toBe(false);
   });
 
   it('declines a question of everyday words only', async () => {

@@ -29,8 +29,7 @@ const shapeDistanceAllowed = (keyLength: number) => Math.min(2, keyLength - 2);
 const withoutFinalVowel = (shape: string) => shape.replace(/V$/, '');
 
 /**
- * Analysed corpus terms that sound like a Latin-script word. The light stemmer takes -ين/-ون/-ان off Arabic words
- * (بوتين -> بوت), so a key ending in n is also tried without it, and a plural's without its s.
+ * Analysed corpus terms that sound like a Latin-script word, nearest first.
  */
 export function soundsLike(index: SearchIndex, word: string, asName = false, most = 4): string[] {
   const shortest = asName ? MIN_NAME_SOUNDS : MIN_SOUNDS;
@@ -39,16 +38,25 @@ export function soundsLike(index: SearchIndex, word: string, asName = false, mos
   const table = keyedVocabulary(index, arabicSoundKey, MIN_NAME_SOUNDS);
   const shape = withoutFinalVowel(latinSoundShape(word));
   const distance = (term: string, to: string) => editDistance(withoutFinalVowel(arabicSoundShape(term)), to);
+  // The key as it is, and two ways Arabic may shorten it, each one edit: the light stemmer takes -ين/-ون/-ان off
+  // (بوتين -> بوت, الأمازون -> اماز), and a plural's name is written without its s (Grammys / غرامي, Huguenots /
+  // هوغونوت). A shortened shape of two sounds says too little (Spain is not سبب).
+  const readings = [{ key, shape, edits: 0 }];
+  if (key.endsWith('N') && key.length > shortest)
+    readings.push({ key: key.slice(0, -1), shape: withoutFinalVowel(shape.replace(/N$/, '')), edits: 1 });
+  if (/s$/i.test(word)) {
+    const singular = word.slice(0, -1);
+    const singularKey = latinSoundKey(singular);
+    if (singularKey !== key && singularKey.length >= shortest)
+      readings.push({ key: singularKey, shape: withoutFinalVowel(latinSoundShape(singular)), edits: 1 });
+  }
   const found = new Map<string, number>();
-  for (const term of table.get(key) ?? []) found.set(term, distance(term, shape));
-  // Arabic writes an English plural's name without its s (Grammys / غرامي); dropping the ending is one edit.
-  const trimmed = key.endsWith('N') || (key.endsWith('S') && /s$/i.test(word));
-  if (trimmed && key.length > shortest) {
-    const shorter = withoutFinalVowel(shape.replace(/[NS]$/, ''));
-    // The shorter key sets the edits allowed: "Spain" is not سبب.
-    const spare = shapeDistanceAllowed(key.length) - shapeDistanceAllowed(key.length - 1);
-    for (const term of table.get(key.slice(0, -1)) ?? [])
-      if (!found.has(term)) found.set(term, 1 + spare + distance(term, shorter));
+  for (const reading of readings) {
+    if (reading.edits > 0 && reading.shape.length < 3) continue;
+    for (const term of table.get(reading.key) ?? []) {
+      const edits = reading.edits + distance(term, reading.shape);
+      if (edits < (found.get(term) ?? Number.POSITIVE_INFINITY)) found.set(term, edits);
+    }
   }
   // Many words share a key: the ones whose sound shape (vowels and h-like sounds kept) is nearest the word's,
   // then whose spelling, read in Latin letters, is nearest.
