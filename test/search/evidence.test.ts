@@ -133,6 +133,17 @@ describe('spellings and roots of Arabic words', () => {
     expect(rootKey(term(c))).toBe(key);
   });
 
+  it.each([
+    ['أسلحة', 'السلاح'],
+    ['المواقف', 'موقف'],
+    ['رسائل', 'الرسالة'],
+    ['الجنود', 'جندي'],
+    ['الأسرى', 'أسير'],
+  ])('gives the broken plural %s the root of %s', (plural, singular) => {
+    expect(rootKey(term(plural))).not.toBe('');
+    expect(rootKey(term(plural))).toBe(rootKey(term(singular)));
+  });
+
   it('leaves words of other roots apart, and short skeletons without a root', () => {
     expect(rootKey(term('مركز'))).not.toBe(rootKey(term('مرسوم')));
     expect(rootKey(term('الكشف'))).not.toBe(rootKey(term('الكتب')));
