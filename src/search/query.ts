@@ -271,5 +271,12 @@ export function buildConcepts(
     question.language === 'en'
       ? englishConcepts(question.topic, evidence)
       : arabicConcepts(question.topic, evidence);
-  return concepts.filter((c) => c.label.trim() !== '');
+  // A word the question repeats ("بندًا بندًا") is one idea, not two.
+  const seen = new Set<string>();
+  return concepts.filter((c) => {
+    const key = normalizeArabic(c.label.trim());
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -8,6 +8,7 @@ import { canBeAsked, type Lexicon, type LexiconEntry, type LexiconMatch } from '
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { relationWords } from '../text/parts-of-speech.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
+import { ACCORDING } from '../text/vocabulary/attribution-grammar.ts';
 import { CONTENT_SAYING, PLAIN_SAYING } from '../text/vocabulary/saying-verbs.ts';
 import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
@@ -168,7 +169,8 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
   words.forEach((w, i) => {
     const verb = arabicVerb(w.text);
     const isVerb = verb !== null;
-    const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text));
+    // "حسب أوشاكوف"، "وفقا لأوشاكوف": the source named, as "according to X".
+    const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text)) || ACCORDING.has(normalizeArabic(w.text));
     if (!isVerb && !isNoun) return;
     let j = i + 1;
     if (normalizeArabic(words[j]?.text ?? '') === 'الرييس') j++;

@@ -37,6 +37,16 @@ describe('parseQuestion', () => {
     expect(labels('<b>What did Peskov say?</b>')).toEqual([]);
   });
 
+  it('reads "according to X" in Arabic as asking X', () => {
+    expect(speakers('لماذا اختيرت ألاسكا للقمة حسب أوشاكوف؟')).toEqual(['ushakov']);
+    expect(speakers('ما موقف موسكو من الهدنة وفقا لبيسكوف؟')).toContain('peskov');
+    expect(labels('لماذا اختيرت ألاسكا للقمة حسب أوشاكوف؟')).not.toContain('أوشاكوف');
+  });
+
+  it('takes a repeated word as one idea', () => {
+    expect(labels('هل ناقشوا الخطة بندا بندا؟')).toEqual(['ناقشوا', 'الخطة', 'بندا']);
+  });
+
   it('asks a country or a capital as a speaker, in both languages', () => {
     expect(speakers('ماذا قالت روسيا عن قوات الناتو؟')).toEqual(['russia']);
     expect(speakers('What did Moscow say about the truce?')).toEqual(['moscow']);
