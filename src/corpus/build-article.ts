@@ -83,7 +83,11 @@ export function buildArticle(
   meta: ArticleMeta,
   lexicon: Lexicon,
 ): Article {
-  const header = readHeader(block.lines, (name) => isPlace(name, lexicon));
+  const header = readHeader(
+    block.lines,
+    (name) => isPlace(name, lexicon),
+    (name) => lexicon.findArabic(name).length > 0,
+  );
   const id = `${place.stem}#${place.n}`;
   const text = block.lines.map((l) => l.text + (l.cut ? CUT_MARK : '')).join('\n');
   const passages: Passage[] = [];

@@ -48,7 +48,7 @@ describe('header zones of other sites', () => {
       'masthead-section',
       'زيلينسكي يرفض أي اتفاق يفرض على بلاده من الخارج',
       { iso: '2025-08-16', text: '16 أغسطس 2025', basis: 'stated' },
-      null,
+      'المثال', // only the photo credit «زيلينسكي، المثال» names the site
       [],
     ],
     [
