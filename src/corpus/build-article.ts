@@ -37,7 +37,14 @@ function isQuotedName(line: string, outerStart: number, quote: string): boolean 
       .split(/\s+/)
       .pop() ?? '';
   const word = normalizeArabic(before).replace(/^[وفبل]/, '');
-  return NAMING_NOUNS.has(normalizeArabic(before)) || NAMING_NOUNS.has(word) || NAMING_NOUNS.has(`ال${word}`);
+  // The noun may stand inside the marks too: «لصحفي "قناة روسيا 1"».
+  const first = normalizeArabic(quote.split(/\s+/)[0] ?? '');
+  return (
+    NAMING_NOUNS.has(normalizeArabic(before)) ||
+    NAMING_NOUNS.has(word) ||
+    NAMING_NOUNS.has(`ال${word}`) ||
+    NAMING_NOUNS.has(first)
+  );
 }
 
 const CLOSING: Record<string, string> = { '«': '»', '“': '”', '"': '"', '„': '“' };

@@ -100,6 +100,8 @@ const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
   (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  // A lead a teaser cut short ("… برفقة المبعوث الرئاسي..."): prose all the same.
+  (words(text) >= 15 && /(?:\.\.\.?|…)["'”»]?$/.test(text)) ||
   (words(text) > 30 && !PREAMBLE.test(text));
 
 /** A date line: a full date with little else around it (weekday, time, place, labels). */
