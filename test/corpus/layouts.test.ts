@@ -59,6 +59,25 @@ describe('header zones of other sites', () => {
       ['سانا'],
     ],
     ['no-date-agencies', null, { iso: null, text: 'اليوم الاثنين', basis: 'unknown' }, null, ['إنترفاكس']],
+    // «المرصد - موسكو»: the outlet and a place on a line of their own, not a headline.
+    ['dashed-outlet-place', null, { iso: null, text: 'اليوم الثلاثاء', basis: 'unknown' }, 'المرصد', []],
+    // «النبأ-أكد …»: the outlet glued to the lead; «المصدر: أ.ش.أ.» credits an agency, not the outlet.
+    ['glued-outlet-lead', null, { iso: null, text: null, basis: 'unknown' }, 'النبأ', ['أ.ش.أ.']],
+    // Only the site menu names the outlet, three times over.
+    [
+      'menu-site-name',
+      'روبيو: لا اتفاق من دون الطرفين',
+      { iso: null, text: null, basis: 'unknown' },
+      'أخبار الساحل',
+      [],
+    ],
+    [
+      'teaser-lead',
+      'موسكو: الجولة المقبلة من المحادثات بعد أسبوعين',
+      { iso: null, text: 'اليوم السبت', basis: 'unknown' },
+      null,
+      [],
+    ],
   ])('%s', (stem, title, date, outlet, agencies) => {
     const a = article(stem);
     expect({ title: a.title, date: a.date, outlet: a.outlet, agencies: a.agencies }).toEqual({
@@ -90,6 +109,22 @@ describe('header zones of other sites', () => {
   it('attributes the quotations of these layouts', () => {
     const speakers = corpus.articles.flatMap((a) => a.quotes.map((q) => q.speaker?.id ?? null));
     // In file name order.
-    expect(speakers).toEqual(['peskov', 'lavrov', 'blinken', 'zelensky', 'peskov', 'ryabkov', 'ushakov']);
+    expect(speakers).toEqual([
+      'peskov',
+      'lavrov',
+      'blinken',
+      'peskov',
+      'lavrov',
+      'lavrov', // «… معرباً عن "…"» after «ورحب لافروف»
+      'zelensky',
+      'rubio',
+      'peskov',
+      'ryabkov',
+      'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
+      'ushakov',
+      'ushakov',
+    ]);
+    // «لمراسل "قناة الأفق 1"» names a channel inside the marks: no quotation.
+    expect(article('teaser-lead').quotes.map((q) => q.text.split(' ')[0])).toEqual(['الجولة', 'سيشارك']);
   });
 });
