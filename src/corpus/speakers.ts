@@ -351,24 +351,25 @@ export function attributeSentence(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): Attribution[] {
   const words = splitWords(text);
+  const matches = lexicon.findArabic(text);
   const s: Sentence = {
     text,
     words,
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
     personByKey: (key) => personsByKey(lexicon).get(key),
-    entities: lexicon.findArabic(text).flatMap((m) => {
+    entities: matches.flatMap((m) => {
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
       return entry ? [{ ...m, entry }] : [];
     }),
-    governments: lexicon.findArabic(text).flatMap((m) => {
+    governments: matches.flatMap((m) => {
       const entry = m.entries.map((e) => governmentOf(e, lexicon)).find(Boolean);
       return entry ? [{ ...m, entry }] : [];
     }),
   };
   // An agency named right after a verb of saying or "بحسب"/"وكالة" is credited by the article.
-  for (const m of lexicon.findArabic(text)) {
+  for (const m of matches) {
     const agency = m.entries
       .flatMap((e) => e.ar)
       .map(agencyNamed)
