@@ -30,6 +30,7 @@ import {
   SAYING,
   SAYING_NOUNS,
   SAYING_PARTICIPLES,
+  YA_NOUNS,
 } from '../text/vocabulary/saying-verbs.ts';
 import {
   ANAPHORS,
@@ -110,11 +111,24 @@ interface Sentence {
   /** Places that speak for a government as a verb's subject ("أعلنت لندن"): the entry they stand for. */
   governments: Array<LexiconMatch & { entry: LexiconEntry }>;
   personByKey: (key: string) => LexiconEntry | undefined;
+  /** The institutions a lexicon person speaks for. */
+  memberOf: (id: string) => readonly string[];
 }
 
 function entityStartingIn(s: Sentence, from: number, to: number) {
   const inside = s.entities.filter((e) => e.firstWord >= from && e.firstWord < to && !s.quoted[e.firstWord]);
   return inside.find((e) => e.entry.kind === 'person') ?? inside[0];
+}
+
+/**
+ * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
+ * ("ديميتري بيسكوف" for دميتري بيسكوف): the two words have the key of one of the person's names.
+ */
+function givenNameStart(s: Sentence, e: Sentence['entities'][number], from: number): number {
+  const before = e.firstWord - 1;
+  if (e.entry.kind !== 'person' || before < from || s.norm[before]!.startsWith('ال')) return e.firstWord;
+  const name = s.text.slice(s.words[before]!.start, s.words[e.endWord - 1]!.end);
+  return s.personByKey(nameKey(name)) === e.entry ? before : e.firstWord;
 }
 
 /** The subject's name after a verb: only title words may precede it ("كرر اتهامات موسكو" has no subject). */
@@ -124,7 +138,7 @@ function subjectEntity(s: Sentence, from: number, to: number) {
       e.firstWord >= from &&
       e.firstWord < to &&
       !s.quoted[e.firstWord] &&
-      s.norm.slice(from, e.firstWord).every((w) => isTitleWord(w) || SKIPPABLE.has(w)),
+      s.norm.slice(from, givenNameStart(s, e, from)).every((w) => isTitleWord(w) || SKIPPABLE.has(w)),
   );
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
 }
@@ -210,8 +224,15 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   // The whole title: "وزير الخارجية" must not stand for "وزير الخارجية الأمريكي".
   for (const [title, speaker] of ctx.titles)
     if (window.startsWith(title) && !window.slice(title.length).startsWith(' ال')) return speaker;
-  // "المتحدثة باسم وزارة الخارجية الأميركية تامي بروس": a name the lexicon lacks after the institution.
-  if (entity) return (entity.endWord < end && unknownName(s, from, end)) || speakerOf(entity.entry);
+  if (entity) {
+    // "المتحدثة باسم وزارة الخارجية الأميركية تامي بروس": a name the lexicon lacks after the institution.
+    const named = entity.endWord < end && unknownName(s, from, end);
+    if (named) return named;
+    // "وشدد ممثل الكرملين": a title of the institution the last named person speaks for is that person.
+    const titled = TITLES.has(s.norm[from]!) || UNNAMED_TITLES.has(s.norm[from]!);
+    if (titled && ctx.last && s.memberOf(ctx.last.id).includes(entity.entry.id)) return ctx.last;
+    return speakerOf(entity.entry);
+  }
   // Not a joint subject ("وتتهم الولايات المتحدة ودول غربية"): the words are no one government's.
   const government = s.governments.find(
     (e) => e.firstWord === from && !s.quoted[from] && !/^و/.test(s.norm[e.endWord] ?? ''),
@@ -358,6 +379,7 @@ export function attributeSentence(
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
     personByKey: (key) => personsByKey(lexicon).get(key),
+    memberOf: (id) => lexicon.get(id)?.memberOf ?? [],
     entities: matches.flatMap((m) => {
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
@@ -398,6 +420,8 @@ export function attributeSentence(
     if (s.quoted[k]) continue;
     const w = sayingForm(peel(s.norm[k]!));
     const at = words[k]!.start;
+    if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))
+      continue;
     if (RELAYING.has(w)) {
       let an = k + 1;
       while (an <= k + 6 && an < s.norm.length && s.norm[an] !== 'عن') an++;

@@ -239,4 +239,28 @@ describe('attribution', () => {
       'rubio',
     ]);
   });
+
+  it('reads a given name spelt another way, and a title of the institution the last speaker speaks for', () => {
+    expect(speakers('قال المتحدث باسم الكرملين، ديميتري بيسكوف، للصحفيين إن الموعد لم يحدد.')).toEqual([
+      'peskov',
+    ]);
+    expect(
+      speakers('أكد دميتري بيسكوف أن الموعد لم يحدد.', 'وشدد ممثل الكرملين على أن "الاتصالات مستمرة".'),
+    ).toEqual(['peskov', 'peskov']);
+    expect(speakers('قال لافروف إن الحوار مفيد.', 'وشدد ممثل الكرملين على أن "الاتصالات مستمرة".')).toEqual([
+      'lavrov',
+      'kremlin',
+    ]);
+  });
+
+  it('reads «مازح» and «بالقول», and no verbal noun spelt like a verb («نفي»)', () => {
+    expect(speakers('ومازح أوشاكوف بأن "الطقس في ألاسكا سيكون باردا".')).toEqual(['ushakov']);
+    expect(speakers('قال لافروف إن الحوار مفيد.', 'وعلق على سؤال الصحفيين بالقول: "سنرى ما سيحدث".')).toEqual(
+      ['lavrov', 'lavrov'],
+    );
+    expect(speakers('رفض بيسكوف تأكيد أو نفي التقارير.', 'وأضاف أن "الحوار مستمر".')).toEqual([
+      'peskov',
+      'peskov',
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ export const PLAIN_SAYING = wordSet(`
   أشار أشارت يشير تشير اعتبر اعتبرت يعتبر تعتبر ذكر ذكرت يذكر صرح صرحت يصرح أعلن أعلنت يعلن تعلن
   كرر كررت رأى يرى ترى لفت لفتت أبلغ أبلغت كتب كتبت يكتب وصف وصفت تحدث تحدثت علق علقت رد ردت
   استطرد استطردت نبه نبهت ينبه أفاد أفادت يفيد كشف كشفت يكشف أردف أردفت ختم ختمت أبرز أبرزت يبرز
+  مازح مازحت
 `);
 
 /** Verbs that name the speaker and carry the topic. */
@@ -23,7 +24,7 @@ export const CONTENT_SAYING = wordSet(`
 export const SAYING_PARTICIPLES = wordSet(`
   قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة محذرا محذرة متابعا متابعة
   مشددا مشددة لافتا لافتة رافضا رافضة معلنا معلنة منوها منوهة مبينا مبينة واصفا واصفة معربا معربة
-  زاعما زاعمة
+  زاعما زاعمة بالقول بقوله بقولها
 `);
 
 /**
@@ -31,6 +32,12 @@ export const SAYING_PARTICIPLES = wordSet(`
  * words ("لا يتوقع"، "رفضت موسكو"): questions only.
  */
 const QUESTION_ONLY = wordSet('رد ردت أمل يأمل توقع يتوقع رفض رفضت يرفض هدد تحدث تحدثت علق علقت وصف وصفت');
+
+/**
+ * Verbal nouns spelt as written with a final ya, which normalisation folds into the verb written with alif maqsura
+ * ("نفي" the denial, "نفى" he denied; "رأي" an opinion, "رأى" he saw): no verb of saying. Unnormalised.
+ */
+export const YA_NOUNS: ReadonlySet<string> = new Set(['نفي', 'رأي']);
 
 /** Verbal nouns that name a speaker when a name follows them ("تأكيد دميترييف بأن …"): attribution only. */
 export const SAYING_NOUNS = wordSet('تأكيد تحذير');
