@@ -51,6 +51,12 @@ const PAREN_DATELINE = /^\(([^()]{3,120})\)\s*/;
 const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s*[-–—ـ]\s+/u;
 /** "الوقت-شدد …": a name of one or two words glued by a dash to the lead's first word. */
 const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)[-–—](?=\p{L})/u;
+/** "أوكرانيا اليوم / كييف/ أكد …": the outlet, then the place, between slashes at the start of the lead. */
+const OUTLET_SLASH_PLACE = /^(\p{L}[\p{L} ]{1,30}?)\s*\/\s*(\p{L}[\p{L} ]{1,20}?)\s*\/\s*/u;
+/** "خام-موسكو: أكد …": an outlet and a place before a colon open a lead, whatever its last punctuation. */
+const LEAD_DATELINE = /^\p{L}{2,20}(?: \p{L}{2,20})?\s*[-–—/]\s*\p{L}{2,20}(?: \p{L}{2,20})?\s*:\s/u;
+/** "منذ 3 شهر": a page's relative time stamp, which states no date. */
+const RELATIVE_STAMP = /^منذ\s+[0-9٠-٩]{1,3}\s+\p{L}{2,10}$/u;
 /** Words a photo credit may be that name no outlet ("صورة أرشيفية"). */
 const NOT_A_CREDIT = /^(?:أرشيف|أرشيفية|ارشيفية|تعبيرية|صورة|أرشيفيه|إرشيفية)$/;
 const SEPARATORS = /\s*[-–—ـ|/]\s*|\s*[،,]\s+|\)\s*\(|^\(|\)$/;
@@ -100,6 +106,7 @@ const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
   (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  (words(text) >= 8 && LEAD_DATELINE.test(text)) ||
   // A lead a teaser cut short ("… برفقة المبعوث الرئاسي..."): prose all the same.
   (words(text) >= 15 && /(?:\.\.\.?|…)["'”»]?$/.test(text)) ||
   (words(text) > 30 && !PREAMBLE.test(text));
@@ -175,6 +182,7 @@ export function readHeader(
       return say('headline', 'inside an aggregator preamble ("تتابعون خبر … من قسم")');
     }
     if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
+    if (RELATIVE_STAMP.test(text.trim())) return say('boilerplate', 'a relative time stamp ("منذ 3 شهر")');
     if (isMenu(text)) {
       const site = menuSiteName(text);
       furnitureOutlet ??= site;
@@ -324,6 +332,17 @@ function readLeadDateline(
       text: paren[0].trim(),
       kind: 'dateline',
       why: 'outlet, agencies and date in parentheses',
+    });
+  } else if (OUTLET_SLASH_PLACE.test(lead) && isPlace(OUTLET_SLASH_PLACE.exec(lead)![2]!.trim())) {
+    const slashed = OUTLET_SLASH_PLACE.exec(lead)!;
+    const name = slashed[1]!.trim();
+    if (agencyNamed(name)) addAgencies([name]);
+    else header.outlet ??= name;
+    header.leadSkip = slashed[0].length;
+    header.lines.push({
+      text: slashed[0].trim(),
+      kind: 'dateline',
+      why: 'an outlet and a place between slashes',
     });
   } else if (NAME_GLUED.test(lead)) {
     // "الوقت-شدد وزير …": a place, an agency, or else the outlet's own name.

@@ -71,6 +71,16 @@ describe('header zones of other sites', () => {
       'أخبار الساحل',
       [],
     ],
+    // «صوت الشرق / موسكو/ قال …»: the outlet and the place between slashes.
+    [
+      'slash-outlet-place',
+      'الكرملين: لا موعد بعد لقمة جديدة',
+      { iso: null, text: null, basis: 'unknown' },
+      'صوت الشرق',
+      [],
+    ],
+    // «منذ 5 ساعة» states no date; «الرصد-موسكو: أكد …» opens the lead though it lacks a full stop: no headline.
+    ['stamp-colon-lead', null, { iso: null, text: null, basis: 'unknown' }, 'الرصد', []],
     [
       'teaser-lead',
       'موسكو: الجولة المقبلة من المحادثات بعد أسبوعين',
@@ -120,6 +130,8 @@ describe('header zones of other sites', () => {
       'rubio',
       'peskov',
       'ryabkov',
+      'peskov',
+      'peskov',
       'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
       'ushakov',
       'ushakov',
