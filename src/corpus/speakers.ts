@@ -120,6 +120,10 @@ function entityStartingIn(s: Sentence, from: number, to: number) {
   return inside.find((e) => e.entry.kind === 'person') ?? inside[0];
 }
 
+/** True when only title words (and skippable ones) stand between two words of a sentence. */
+const titlesOnly = (s: Sentence, from: number, to: number) =>
+  s.norm.slice(from, to).every((w) => isTitleWord(w) || SKIPPABLE.has(w));
+
 /**
  * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
  * ("ديميتري بيسكوف" for دميتري بيسكوف): the two words have the key of one of the person's names.
@@ -138,7 +142,8 @@ function subjectEntity(s: Sentence, from: number, to: number) {
       e.firstWord >= from &&
       e.firstWord < to &&
       !s.quoted[e.firstWord] &&
-      s.norm.slice(from, givenNameStart(s, e, from)).every((w) => isTitleWord(w) || SKIPPABLE.has(w)),
+      (titlesOnly(s, from, e.firstWord) ||
+        (titlesOnly(s, from, e.firstWord - 1) && givenNameStart(s, e, from) < e.firstWord)),
   );
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
 }
