@@ -38,7 +38,7 @@ const DATE_LABEL = /^(?:تاريخ النشر|نشر في|نشر بتاريخ|ت
 const URL_LINE = /^https?:\/\/\S+$/i;
 /** Site furniture: print and font buttons, masthead roles, stray tokens. */
 const BOILERPLATE =
-  /^(?:TT|Smaller Bigger|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
+  /^(?:TT|Smaller Bigger|تصغير|تكبير|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
 /** A masthead role: the line after it is a person's name. */
 const MASTHEAD_ROLE = /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام)$/;
 /** "انتم الان تتابعون خبر X من قسم Y …": an aggregator's preamble with the headline inside. */
