@@ -118,7 +118,8 @@ export function ingestionFingerprint(source = SOURCE_DIR): string {
     const files = readdirSync(join(source, folder), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .sort();
-    for (const file of files) hash.update(`\0${folder}/${file}\0`).update(readFileSync(join(source, folder, file)));
+    for (const file of files)
+      hash.update(`\0${folder}/${file}\0`).update(readFileSync(join(source, folder, file)));
   }
   const fingerprint = hash.digest('hex').slice(0, 16);
   if (source === SOURCE_DIR) codeFingerprint = fingerprint;

@@ -48,6 +48,8 @@ const ENGLISH_CONTENT_SAYING =
   /^(?:see|sees|believe|believes|consider|considers|fear|fears|feared|welcome|welcomed|warn|warned|insist|insisted|call|called|accuse|accused|hope|hoped|demand|demanded|deny|denied|reject|rejected|want|wanted|propose|proposed|expect|expected|confirm|confirmed|threaten|threatened|promise|promised)$/i;
 const SPEECH_NOUNS =
   /^(?:statement|statements|remarks|words|comments|position|positions|view|views|response|reaction|message|stance|opinion|quote|quotes)$/i;
+/** Words of a title before a name in a question ("وزير الدفاع الروسي"), at most. */
+const MAX_TITLE_WORDS = 5;
 const ARABIC_SPEECH_NOUNS = new Set(['موقف', 'راي', 'تصريحات', 'تصريح', 'كلام', 'رد']);
 const ARABIC_QUESTION_WORDS = new Set([
   'ماذا',
@@ -173,7 +175,19 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
     const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text)) || ACCORDING.has(normalizeArabic(w.text));
     if (!isVerb && !isNoun) return;
     let j = i + 1;
-    if (normalizeArabic(words[j]?.text ?? '') === 'الرييس') j++;
+    // "ماذا قال وزير الدفاع الروسي بيلوسوف": a title before the name, its words with the article after it.
+    const titled = (k: number) => {
+      if (!TITLES.has(normalizeArabic(words[k]?.text ?? ''))) return k;
+      let end = k + 1;
+      while (
+        end < k + MAX_TITLE_WORDS &&
+        /^ال/.test(normalizeArabic(words[end]?.text ?? '')) &&
+        !speakerAt(end)
+      )
+        end++;
+      return speakerAt(end) ? end : k;
+    };
+    j = titled(j);
     const first = speakerAt(j);
     if (!first) {
       if (!isVerb) return;
@@ -195,6 +209,7 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
       return;
     }
     if (verb !== 'content') out.consumed.add(i);
+    for (let k = i + 1; k < j; k++) out.consumed.add(k);
     for (let m: LexiconMatch | undefined = first; m; ) {
       out.speakers.add(m.entries.find(canBeAsked)!);
       for (let k = m.firstWord; k < m.endWord; k++) out.consumed.add(k);

@@ -43,6 +43,12 @@ describe('parseQuestion', () => {
     expect(labels('لماذا اختيرت ألاسكا للقمة حسب أوشاكوف؟')).not.toContain('أوشاكوف');
   });
 
+  it('reads a title before the asked name in Arabic as part of it', () => {
+    expect(speakers('ماذا قال وزير الدفاع الروسي بيلوسوف عن قمة ألاسكا؟')).toEqual(['belousov']);
+    expect(labels('ماذا قال وزير الدفاع الروسي بيلوسوف عن قمة ألاسكا؟')).not.toContain('الروسي');
+    expect(speakers('ماذا قال وزير الخارجية عن جنيف؟')).toEqual([]);
+  });
+
   it('takes a repeated word as one idea', () => {
     expect(labels('هل ناقشوا الخطة بندا بندا؟')).toEqual(['ناقشوا', 'الخطة', 'بندا']);
   });
