@@ -20,6 +20,7 @@ import {
   BACK_POINTERS,
   CLAUSE_OPENERS,
   NOT_A_SUBJECT,
+  PREPOSITIONS,
   RELATIVES,
   RELAYING,
   SKIPPABLE,
@@ -367,6 +368,18 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
 }
 
 /**
+ * A name read through a preposition glued to it ("بروسيا" in Russia, "ببوتين"; "بروس" is the name Bruce, not "with
+ * the Russians"): never a speaker. ل stays: "وفقا لبيسكوف" names the source.
+ */
+function prepositional(text: string, m: LexiconMatch): boolean {
+  const written = normalizeArabic(text.slice(m.start, m.end));
+  const form = normalizeArabic(m.form);
+  const core = form.replace(/^ال/, '');
+  if (written === form || written === core || !written.endsWith(core)) return false;
+  return /^[وف]?[بك](?:ال)?$/.test(written.slice(0, written.length - core.length));
+}
+
+/**
  * Finds the attributions of one sentence, updating the article's context as a reader would. `quoted` spans
  * (offsets within the sentence) hold reported words, whose verbs attribute nothing.
  */
@@ -386,11 +399,13 @@ export function attributeSentence(
     personByKey: (key) => personsByKey(lexicon).get(key),
     memberOf: (id) => lexicon.get(id)?.memberOf ?? [],
     entities: matches.flatMap((m) => {
+      if (prepositional(text, m)) return [];
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
       return entry ? [{ ...m, entry }] : [];
     }),
     governments: matches.flatMap((m) => {
+      if (prepositional(text, m)) return [];
       const entry = m.entries.map((e) => governmentOf(e, lexicon)).find(Boolean);
       return entry ? [{ ...m, entry }] : [];
     }),
@@ -423,6 +438,8 @@ export function attributeSentence(
   ctx.names = (speaker) => (lexicon.get(speaker.id)?.ar ?? [speaker.ar]).map(normalizeArabic);
   for (let k = 0; k < words.length; k++) {
     if (s.quoted[k]) continue;
+    // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
+    if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
     const w = sayingForm(peel(s.norm[k]!));
     const at = words[k]!.start;
     if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))

@@ -123,6 +123,19 @@ describe('attribution', () => {
     expect(a?.speaker?.id).toBe('ushakov');
   });
 
+  it('reads a word of saying after a preposition as a noun, and a name behind a preposition as no speaker', () => {
+    // "Moscow's hope" is no statement by Moscow: the spokesman goes on speaking.
+    expect(
+      speakers(
+        'وقال بيسكوف إن الاتصالات مستمرة.',
+        'وأعرب عن أمل موسكو في أن تتم الزيارة قريبا.',
+        'وتابع أن الموعد لم يحدد.',
+      ),
+    ).toEqual(['peskov', 'peskov', 'peskov']);
+    // «بروس» is a name the lexicon lacks, not "with the Russians".
+    expect(speakers('قالت بروس: "سيجتمع الوفدان مرة أخرى في إسطنبول".')).not.toContain('russia');
+  });
+
   it('never makes a reporting agency the speaker', () => {
     const ctx = new AttributionContext();
     attributeSentence('وقال بيسكوف إن الحوار مستمر.', lexicon, ctx);
