@@ -33,23 +33,22 @@ const MAX_TRANSLATIONS = 8;
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const decode64 = (s: string) => [...s].reduce((n, c) => n * 64 + BASE64.indexOf(c), 0);
 
-/** The entries of one dictd dictionary: headword and the lines of its body after the headword line. */
-function readDictd(dir: string, name: string): Array<{ headword: string; lines: string[] }> {
+/** The entries of one dictd dictionary: index headword, headword as written, and the lines of its body after it. */
+function readDictd(dir: string, name: string): Array<{ headword: string; written: string; lines: string[] }> {
   const index = readFileSync(join(dir, `${name}.index`), 'utf8');
   const data = gunzipSync(readFileSync(join(dir, `${name}.dict.dz`)));
-  const out: Array<{ headword: string; lines: string[] }> = [];
+  const out: Array<{ headword: string; written: string; lines: string[] }> = [];
   for (const line of index.split('\n')) {
     const [headword, offset, length] = line.split('\t');
     if (!headword || !offset || !length || headword.startsWith('00-database')) continue;
     const start = decode64(offset);
     const body = data.subarray(start, start + decode64(length)).toString('utf8');
-    // The first line repeats the headword with its pronunciation; numbered lines ("1. …") are alternatives.
-    const lines = body
-      .split('\n')
-      .slice(1)
-      .map((l) => l.replace(/^\s*\d+\.\s*/, '').trim())
-      .filter(Boolean);
-    out.push({ headword, lines });
+    // The first line repeats the headword as written (the index drops its commas) with its pronunciation;
+    // numbered lines ("1. …") are alternatives.
+    const [first = '', ...rest] = body.split('\n');
+    const written = first.replace(/\s*\/[^/]*\/\s*$/, '').trim() || headword;
+    const lines = rest.map((l) => l.replace(/^\s*\d+\.\s*/, '').trim()).filter(Boolean);
+    out.push({ headword, written, lines });
   }
   return out;
 }
@@ -65,6 +64,12 @@ const englishKey = (s: string) =>
     .trim();
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const isArabic = (s: string) => /[\u0600-\u06FF]/.test(s) && !/[A-Za-z]/.test(s);
+/** The translations one dictionary line lists, commas apart ("الإطار، الهيكل" is two words, not a phrase). */
+const listed = (line: string) =>
+  plainArabic(line)
+    .split(/\s*[،,؛;]\s*/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 /**
  * The Arabic thesaurus (LibreOffice's, from the Arabeyes project: mythes-ar, GPL-2.0-or-later): for each word, its
@@ -128,24 +133,24 @@ async function main(args: string[]) {
     const key = englishKey(headword);
     if (!key || words(key) > MAX_KEY_WORDS) continue;
     const list = engAra.get(key) ?? [];
-    for (const l of lines) {
-      const ar = plainArabic(l);
-      if (isArabic(ar) && words(ar) <= MAX_TRANSLATION_WORDS && !list.includes(ar)) list.push(ar);
-    }
+    for (const l of lines)
+      for (const ar of listed(l))
+        if (isArabic(ar) && words(ar) <= MAX_TRANSLATION_WORDS && !list.includes(ar)) list.push(ar);
     engAra.set(key, list);
   }
   for (const [key, list] of engAra) for (const ar of list) add(key, ar, 0.5 / list.length);
 
   // Arabic -> English, read backwards: a headword with fewer glosses is a surer translation of each.
   const araEng = new Map<string, Map<string, number>>();
-  for (const { headword, lines } of readDictd(dir, 'freedict-ara-eng')) {
-    const ar = plainArabic(headword);
-    if (!isArabic(ar) || words(ar) > MAX_TRANSLATION_WORDS) continue;
+  for (const { written, lines } of readDictd(dir, 'freedict-ara-eng')) {
     const glosses = [...new Set(lines.map(englishKey).filter((g) => g && words(g) <= MAX_KEY_WORDS))];
-    for (const g of glosses) {
-      const m = araEng.get(g) ?? new Map<string, number>();
-      m.set(ar, Math.max(m.get(ar) ?? 0, 1 / glosses.length));
-      araEng.set(g, m);
+    for (const ar of listed(written)) {
+      if (!isArabic(ar) || words(ar) > MAX_TRANSLATION_WORDS) continue;
+      for (const g of glosses) {
+        const m = araEng.get(g) ?? new Map<string, number>();
+        m.set(ar, Math.max(m.get(ar) ?? 0, 1 / glosses.length));
+        araEng.set(g, m);
+      }
     }
   }
   for (const [key, m] of araEng) {

@@ -40,6 +40,12 @@ describe('the dictionary', () => {
     expect(dictionary.knowsArabic('الميدان')).toBe(true);
   });
 
+  it('lists synonyms a source line separates by commas as separate translations, not one phrase', () => {
+    const framework = dictionary.translateWord('framework').map((t) => t.arabic);
+    expect(framework).toContain('الإطار');
+    expect(framework.every((t) => !t.includes('،') && t !== 'الإطار الهيكل')).toBe(true);
+  });
+
   it('rejects a malformed table with the line', () => {
     expect(() => parseDictionary('peace\tسلام:1\nbroken line\n', 'x.tsv')).toThrow(/x\.tsv:2/);
   });
