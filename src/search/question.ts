@@ -10,7 +10,7 @@ import { relationWords } from '../text/parts-of-speech.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
 import { ACCORDING } from '../text/vocabulary/attribution-grammar.ts';
 import { CONTENT_SAYING, PLAIN_SAYING } from '../text/vocabulary/saying-verbs.ts';
-import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
+import { ANAPHORS, TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
 import { findTime, isTimeWord, type TimeFilter } from './time.ts';
 
@@ -172,7 +172,8 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
     const verb = arabicVerb(w.text);
     const isVerb = verb !== null;
     // "حسب أوشاكوف"، "وفقا لأوشاكوف": the source named, as "according to X".
-    const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text)) || ACCORDING.has(normalizeArabic(w.text));
+    const n = normalizeArabic(w.text);
+    const isNoun = ARABIC_SPEECH_NOUNS.has(n) || ACCORDING.has(n);
     if (!isVerb && !isNoun) return;
     let j = i + 1;
     // "ماذا قال وزير الدفاع الروسي بيلوسوف": a title before the name, its words with the article after it.
@@ -190,6 +191,17 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
     j = titled(j);
     const first = speakerAt(j);
     if (!first) {
+      const source = normalizeArabic(words[i + 1]?.text ?? '');
+      if (ACCORDING.has(n) && (TITLES.has(source) || ANAPHORS.has(source) || UNNAMED_SUBJECTS.has(source))) {
+        // "بحسب الدبلوماسي الروسي": an unnamed source says who speaks, not what about.
+        out.consumed.add(i);
+        for (let k = i + 1; k < Math.min(words.length, i + 1 + MAX_TITLE_WORDS); k++) {
+          const w = normalizeArabic(words[k]!.text);
+          if (k > i + 1 && !w.startsWith('ال')) break;
+          out.consumed.add(k);
+        }
+        return;
+      }
       if (!isVerb) return;
       // "ماذا قال شولتس عن …": the words up to the topic are a name the lexicon lacks.
       const name: string[] = [];

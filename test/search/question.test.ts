@@ -49,6 +49,11 @@ describe('parseQuestion', () => {
     expect(speakers('ماذا قال وزير الخارجية عن جنيف؟')).toEqual([]);
   });
 
+  it('reads "according to" an unnamed source, and "still", as no part of the topic', () => {
+    expect(labels('هل ما زال هناك خطر حرب نووية بحسب الدبلوماسي الروسي؟')).toEqual(['خطر', 'حرب', 'نووية']);
+    expect(labels('هل تغيرت الخطة بحسب الخطة الأمريكية؟')).toContain('الأمريكية');
+  });
+
   it('takes a repeated word as one idea', () => {
     expect(labels('هل ناقشوا الخطة بندا بندا؟')).toEqual(['ناقشوا', 'الخطة', 'بندا']);
   });
