@@ -87,19 +87,39 @@ export function dayNumber(iso: string | null): number {
   return iso ? Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) : NO_DATE;
 }
 
+/** The schema of a unit document with vectors of `dimensions`. */
+export const unitSchema = (dimensions: number) =>
+  ({
+    kind: 'enum',
+    speaker: 'enum',
+    article: 'enum',
+    outlet: 'enum',
+    day: 'number',
+    position: 'number',
+    text: 'string',
+    context: 'string',
+    embedding: `vector[${dimensions}]`,
+  }) as const;
+
+/** A unit as an Orama document. */
+export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vector: number[]) {
+  return {
+    id: unit.id,
+    kind: unit.kind,
+    speaker: unit.speaker?.id ?? '',
+    article: unit.articleId,
+    outlet: article?.outlet ?? '',
+    day: dayNumber(article?.date.iso ?? null),
+    position: unit.position,
+    text: unit.text,
+    context: unit.context,
+    embedding: vector,
+  };
+}
+
 function createDatabase(analyser: Analyser, dimensions: number) {
   return create({
-    schema: {
-      kind: 'enum',
-      speaker: 'enum',
-      article: 'enum',
-      outlet: 'enum',
-      day: 'number',
-      position: 'number',
-      text: 'string',
-      context: 'string',
-      embedding: `vector[${dimensions}]`,
-    } as const,
+    schema: unitSchema(dimensions),
     components: { tokenizer: createOramaTokenizer(analyser) },
   });
 }
@@ -117,18 +137,9 @@ export async function buildIndex(
   const articles = new Map(corpus.articles.map((a) => [a.id, articleInfo(a)]));
   await insertMultiple(
     db,
-    units.map((u, i) => ({
-      id: u.id,
-      kind: u.kind,
-      speaker: u.speaker?.id ?? '',
-      article: u.articleId,
-      outlet: articles.get(u.articleId)?.outlet ?? '',
-      day: dayNumber(articles.get(u.articleId)?.date.iso ?? null),
-      position: u.position,
-      text: u.text,
-      context: u.context,
-      embedding: vectors[i] ?? new Array(dimensions).fill(0),
-    })),
+    units.map((u, i) =>
+      unitDocument(u, articles.get(u.articleId), vectors[i] ?? new Array(dimensions).fill(0)),
+    ),
   );
   const byId = new Map(units.map((u) => [u.id, u]));
   return {
