@@ -5,6 +5,21 @@
 
 import type { SearchIndex } from './search-index.ts';
 
+/** The cosine of `query` with a unit, by ordinal (0 for a unit without a vector or a query of other length). */
+export function cosineTo(
+  index: Pick<SearchIndex, 'vectorOf' | 'dimensions'>,
+  query: ArrayLike<number>,
+): (ordinal: number) => number {
+  if (query.length !== index.dimensions) return () => 0;
+  return (ordinal) => {
+    const v = index.vectorOf(ordinal);
+    if (!v) return 0;
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
+    return dot;
+  };
+}
+
 /**
  * Similarity of `query` to every unit, or only to the given unit ordinals: a map from ordinal to cosine.
  */

@@ -43,26 +43,43 @@ export interface Ranking {
 }
 
 interface ParagraphTable {
-  /** The paragraph key of each ordinal; quotations share the paragraph of their sentence. */
-  keyOf: string[];
-  length: Map<string, number>;
+  /** The paragraph number of each ordinal; quotations share the paragraph of their sentence. */
+  paragraphOf: Int32Array;
+  /** Length of each paragraph (the sum of its sentences' lengths); -1 for one that holds only quotations. */
+  length: Float64Array;
   averageLength: number;
 }
 
 const paragraphTables = new WeakMap<SearchIndex, ParagraphTable>();
 
-/** Paragraph lengths (sum of their sentences' lengths), computed once per index. */
+/** Paragraph numbers and lengths, computed once per index. */
 function paragraphs(index: SearchIndex): ParagraphTable {
   let table = paragraphTables.get(index);
   if (!table) {
-    const keyOf = index.byOrdinal.map((u) => `${u.articleId}\u0000${u.paragraph}`);
-    const length = new Map<string, number>();
+    const numbers = new Map<string, number>();
+    const paragraphOf = new Int32Array(index.byOrdinal.length);
     index.byOrdinal.forEach((u, o) => {
-      if (u.kind !== 'quote') length.set(keyOf[o]!, (length.get(keyOf[o]!) ?? 0) + index.stats.length(o));
+      const key = `${u.articleId}\u0000${u.paragraph}`;
+      let number = numbers.get(key);
+      if (number === undefined) {
+        number = numbers.size;
+        numbers.set(key, number);
+      }
+      paragraphOf[o] = number;
+    });
+    const length = new Float64Array(numbers.size).fill(-1);
+    index.byOrdinal.forEach((u, o) => {
+      const p = paragraphOf[o]!;
+      if (u.kind !== 'quote') length[p] = Math.max(0, length[p]!) + index.stats.length(o);
     });
     let total = 0;
-    for (const l of length.values()) total += l;
-    table = { keyOf, length, averageLength: total / Math.max(1, length.size) };
+    let counted = 0;
+    for (const l of length)
+      if (l >= 0) {
+        total += l;
+        counted++;
+      }
+    table = { paragraphOf, length, averageLength: total / Math.max(1, counted) };
     paragraphTables.set(index, table);
   }
   return table;
@@ -74,27 +91,61 @@ const saturate = (tf: number, length: number, average: number) =>
 
 const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
+/**
+ * A concept's term frequency per unit ordinal, dense (0 where absent), the ordinals that hold it in the order
+ * they were met, and its document frequency.
+ */
+interface ConceptFrequencies {
+  tf: Float64Array;
+  holders: number[];
+  df: number;
+}
+
 /** Term frequencies of a concept per unit ordinal, and its document frequency, per PSQ. */
-function conceptFrequencies(index: SearchIndex, concept: Concept) {
-  const tf = new Map<number, number>();
+function conceptFrequencies(index: SearchIndex, concept: Concept): ConceptFrequencies {
+  const n = index.byOrdinal.length;
+  const tf = new Float64Array(n);
+  const held = new Uint8Array(n);
+  const holders: number[] = [];
   let df = 0;
   for (const alt of concept.alternatives) {
     let counts: Map<number, number> | null = null;
-    for (const term of alt.terms) {
-      const next = new Map<number, number>();
-      for (const { ordinal, count } of index.stats.postings(term)) {
-        // All terms of a multi-word alternative must occur; it occurs as often as its rarest word.
-        if (counts === null) next.set(ordinal, count);
-        else if (counts.has(ordinal)) next.set(ordinal, Math.min(count, counts.get(ordinal)!));
+    const [first, ...rest] = alt.terms;
+    if (first === undefined) continue;
+    const postings = index.stats.postings(first);
+    if (rest.length > 0) {
+      // All terms of a multi-word alternative must occur; it occurs as often as its rarest word.
+      counts = new Map();
+      for (let i = 0; i < postings.ordinals.length; i++)
+        counts.set(postings.ordinals[i]!, postings.counts[i]!);
+      for (const term of rest) {
+        if (counts.size === 0) break;
+        const next = new Map<number, number>();
+        const { ordinals, counts: those } = index.stats.postings(term);
+        for (let i = 0; i < ordinals.length; i++) {
+          const c = counts.get(ordinals[i]!);
+          if (c !== undefined) next.set(ordinals[i]!, Math.min(those[i]!, c));
+        }
+        counts = next;
       }
-      counts = next;
-      if (counts.size === 0) break;
     }
-    if (!counts) continue;
-    df += alt.p * counts.size;
-    for (const [o, c] of counts) tf.set(o, (tf.get(o) ?? 0) + alt.p * c);
+    const add = (o: number, c: number) => {
+      if (o >= n) return;
+      tf[o] = tf[o]! + alt.p * c;
+      if (held[o] === 0) {
+        held[o] = 1;
+        holders.push(o);
+      }
+    };
+    if (counts) {
+      df += alt.p * counts.size;
+      for (const [o, c] of counts) add(o, c);
+    } else {
+      df += alt.p * postings.ordinals.length;
+      for (let i = 0; i < postings.ordinals.length; i++) add(postings.ordinals[i]!, postings.counts[i]!);
+    }
   }
-  return { tf, df: Math.min(df, index.stats.unitCount) };
+  return { tf, holders, df: Math.min(df, index.stats.unitCount) };
 }
 
 /**
@@ -127,31 +178,31 @@ export function rankUnits(
   );
   const best = weights.reduce((sum, w) => sum + w * (K1 + 1), 0);
 
-  const paragraphTf = perConcept.map(({ tf }) => {
-    const byParagraph = new Map<string, number>();
-    for (const [o, f] of tf) {
+  const paragraphTf = perConcept.map(({ tf, holders }) => {
+    const byParagraph = new Float64Array(table.length.length);
+    for (const o of holders) {
       if (index.byOrdinal[o]!.kind === 'quote') continue;
-      const key = table.keyOf[o]!;
-      byParagraph.set(key, (byParagraph.get(key) ?? 0) + f);
+      const p = table.paragraphOf[o]!;
+      byParagraph[p] = byParagraph[p]! + tf[o]!;
     }
     return byParagraph;
   });
 
   const ordinals = new Set<number>(options.extra ?? []);
-  for (const { tf } of perConcept) for (const o of tf.keys()) ordinals.add(o);
+  for (const { holders } of perConcept) for (const o of holders) ordinals.add(o);
   const alpha = options.vector ? (options.vectorWeight ?? 0) : 0;
   const candidates: RankedUnit[] = [];
   for (const o of ordinals) {
     const unit = index.byOrdinal[o];
     if (!unit) continue;
-    const key = table.keyOf[o]!;
+    const p = table.paragraphOf[o]!;
     const length = index.stats.length(o);
-    const paragraphLength = table.length.get(key) ?? length;
+    const paragraphLength = table.length[p]! >= 0 ? table.length[p]! : length;
     let own = 0;
     let around = 0;
     const holds = perConcept.map(({ tf }, i) => {
-      const mine = tf.get(o) ?? 0;
-      const theirs = paragraphTf[i]!.get(key) ?? 0;
+      const mine = tf[o]!;
+      const theirs = paragraphTf[i]![p]!;
       own += weights[i]! * saturate(mine, length, index.stats.averageLength);
       around += weights[i]! * saturate(theirs, paragraphLength, table.averageLength);
       return mine > 0 || theirs > 0;

@@ -8,7 +8,7 @@
 import type { SearchIndex } from '../index/search-index.ts';
 import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
-import { vectorScores } from '../index/vectors.ts';
+import { cosineTo, vectorScores } from '../index/vectors.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
@@ -139,7 +139,7 @@ async function vectorSide(index: SearchIndex, question: Question, options: Searc
   try {
     const [vector] = await index.embedder.embed([question.text]);
     if (!vector) return undefined;
-    const cosine = (ordinal: number) => vectorScores(index, vector, [ordinal]).get(ordinal) ?? 0;
+    const cosine = cosineTo(index, vector);
     const nearest = index.embedder.semantic
       ? [...vectorScores(index, vector)]
           .sort((a, b) => b[1] - a[1])
