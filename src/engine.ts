@@ -5,6 +5,7 @@
 
 import type { Answerer } from './answer/answer.ts';
 import { createAnswerer } from './answer/answer.ts';
+import { queueAnswers } from './answer/queue.ts';
 import type { CoreConfig } from './config.ts';
 import { type Analyser, createAnalyser } from './index/analyser.ts';
 import type { Embedder } from './index/embedders/embedder.ts';
@@ -24,6 +25,9 @@ export interface Engine {
   /** Milliseconds to open the index. */
   openMs: number;
 }
+
+/** Answers computed at once when each may wait on a remote endpoint. */
+const REMOTE_ANSWERS_AT_ONCE = 4;
 
 /** Chooses the embedder the configuration names. */
 function createEmbedder(config: CoreConfig, lexicon: Lexicon, analyser: Analyser): Embedder {
@@ -58,8 +62,13 @@ export async function createEngine(
     rebuild: options.rebuild,
     warn: options.warn,
   });
+  // Answers wait on remote endpoints only with neural embeddings or a language model: then a few run at once.
+  const remote = config.EMBEDDER === 'openai' || config.LLM_BASE_URL !== undefined;
   return {
-    answerer: createAnswerer(opened.index, loadLanguageResources(lexicon, config.DICTIONARY_DIR)),
+    answerer: queueAnswers(
+      createAnswerer(opened.index, loadLanguageResources(lexicon, config.DICTIONARY_DIR)),
+      remote ? REMOTE_ANSWERS_AT_ONCE : 1,
+    ),
     origin: opened.origin,
     lexicon,
     openMs: performance.now() - started,
