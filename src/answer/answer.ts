@@ -108,16 +108,23 @@ export function createAnswerer(index: SearchIndex, resources: LanguageResources)
       parsed.speakers
         .map((s) => (language === 'en' ? s.en[0] : s.ar[0]))
         .join(language === 'en' ? ' and ' : ' و') || parsed.unknownSpeaker;
-    const result = await searchQuestion(index, parsed, resources, options);
-    if (result.unanswered) return none(result.unanswered, asked);
-
     const offset = options.offset ?? 0;
-    const citations = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER).map(citationOf);
+    let result = await searchQuestion(index, parsed, resources, {
+      ...options,
+      want: offset + CITATIONS_PER_ANSWER,
+    });
+    if (result.unanswered) return none(result.unanswered, asked);
+    let page = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER);
+    // Excerpts that failed the verbatim check left the page short: read on through all of them.
+    if (page.length < CITATIONS_PER_ANSWER && !result.complete) {
+      result = await searchQuestion(index, parsed, resources, options);
+      if (result.unanswered) return none(result.unanswered, asked);
+      page = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER);
+    }
+    const citations = page.map(citationOf);
     if (citations.length === 0) return none('no-match', asked);
     const notes = [
-      parsed.speakers.length > 0 && !result.hits.some((h) => h.byAskedSpeaker)
-        ? notBySpeakerNote(asked!, language)
-        : null,
+      parsed.speakers.length > 0 && !result.anyByAskedSpeaker ? notBySpeakerNote(asked!, language) : null,
       result.timeMatched ? null : timeNote(language),
     ];
     return {

@@ -82,7 +82,9 @@ export function createTermStatistics(db: AnyOrama, property: string, unitCount: 
   const lengths = data.fieldLengths[property] ?? {};
   const averageLength = data.avgFieldLength[property] ?? 1;
   // Orama's internal ids count from 1; ordinals from 0.
-  const length = (ordinal: number) => lengths[ordinal + 1] ?? 0;
+  // Read once into an array: Orama's per-document table is a large object keyed by id.
+  const lengthOf = Float64Array.from({ length: unitCount }, (_, ordinal) => lengths[ordinal + 1] ?? 0);
+  const length = (ordinal: number) => lengthOf[ordinal] ?? 0;
   const cache = new LRUCache<string, Postings>({
     maxSize: CACHED_POSTINGS,
     sizeCalculation: (p) => Math.max(1, p.ordinals.length),

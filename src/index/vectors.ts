@@ -41,3 +41,22 @@ export function vectorScores(
   else for (let o = 0; o < index.byOrdinal.length; o++) score(o);
   return out;
 }
+
+const norms = new WeakMap<object, number>();
+
+/** The length of the longest unit vector, once per index: what bounds a cosine before it is computed. */
+export function largestNorm(index: Pick<SearchIndex, 'vectorOf' | 'byOrdinal'>): number {
+  let largest = norms.get(index);
+  if (largest === undefined) {
+    largest = 0;
+    for (let o = 0; o < index.byOrdinal.length; o++) {
+      const v = index.vectorOf(o);
+      if (!v) continue;
+      let sum = 0;
+      for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
+      largest = Math.max(largest, Math.sqrt(sum));
+    }
+    norms.set(index, largest);
+  }
+  return largest;
+}
