@@ -7,6 +7,7 @@ import { type AnyOrama, create, insertMultiple, load, type RawData, save } from 
 import type { Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
+import { documentsStoreWithout, indexWithoutSavedVectors } from './orama-components.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
@@ -32,9 +33,9 @@ export interface SearchIndex {
 }
 
 /**
- * The serialisable form of an index (see store.ts), without its vectors: Orama's raw data holds each vector twice
- * as JSON text (in the document and in the vector index), which at scale is most of the file and of the load time.
- * They are saved once, as binary, beside it.
+ * The serialisable form of an index (see store.ts), without its vectors: as JSON text they would be most of the
+ * file and of the load time. They are saved once, as binary, beside it (orama-components.ts keeps them out of
+ * Orama's documents and saved data).
  */
 export interface SavedIndex {
   dimensions: number;
@@ -47,8 +48,15 @@ export interface SavedIndex {
 }
 
 const NO_DATE = -1;
+/** The document property that holds a unit's vector. */
+const VECTOR_PROPERTY = 'embedding';
 
 type VectorStore = { vectors: Map<number, [number, Float32Array]> };
+
+/** Orama's vector index of the units: internal id -> [magnitude, vector]. */
+const vectorStore = (db: AnyOrama) =>
+  (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } }).index
+    .vectorIndexes[VECTOR_PROPERTY]?.node;
 
 /** The lookups every question needs, computed once per index instead of once per question. */
 function derived(
@@ -71,8 +79,7 @@ function derived(
     if (!unit) throw new Error(`the index holds a document (${id}) that is no unit`);
     return unit;
   });
-  const store = (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } })
-    .index.vectorIndexes.embedding?.node;
+  const store = vectorStore(db);
   return {
     bySpeaker,
     leads,
@@ -120,7 +127,11 @@ export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vecto
 function createDatabase(analyser: Analyser, dimensions: number) {
   return create({
     schema: unitSchema(dimensions),
-    components: { tokenizer: createOramaTokenizer(analyser) },
+    components: {
+      tokenizer: createOramaTokenizer(analyser),
+      documentsStore: documentsStoreWithout(VECTOR_PROPERTY),
+      index: indexWithoutSavedVectors(VECTOR_PROPERTY, dimensions),
+    },
   });
 }
 
@@ -154,28 +165,17 @@ export async function buildIndex(
   };
 }
 
-type RawVectors = { vectors: Array<[number, [number, number[] | null]]> };
-type RawDocs = { docs: Record<string, { embedding?: number[] | null }> };
-
-/** The parts of Orama's raw data that hold vectors. */
-function rawVectorParts(raw: RawData) {
-  const index = (raw.index as { vectorIndexes: Record<string, RawVectors> }).vectorIndexes.embedding;
-  if (!index) throw new Error('the saved index has no vector index');
-  return { index, docs: (raw.docs as RawDocs).docs };
-}
-
-/** The serialisable form of an index, and its vectors as one Float32 block. */
+/** The serialisable form of an index, and its vectors as one Float32 block (the Orama data holds none). */
 export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors: Float32Array } {
-  const orama = save(index.db);
-  const parts = rawVectorParts(orama);
-  const vectors = new Float32Array(parts.index.vectors.length * index.dimensions);
+  const live = vectorStore(index.db)?.vectors ?? new Map();
+  const vectors = new Float32Array(live.size * index.dimensions);
   const vectorIds: number[] = [];
-  parts.index.vectors.forEach(([id, [, vector]], i) => {
-    vectors.set(vector ?? [], i * index.dimensions);
+  let at = 0;
+  for (const [id, [, vector]] of live) {
+    vectors.set(vector, at);
+    at += index.dimensions;
     vectorIds.push(id);
-  });
-  parts.index.vectors = [];
-  for (const doc of Object.values(parts.docs)) doc.embedding = null;
+  }
   return {
     saved: {
       dimensions: index.dimensions,
@@ -183,7 +183,7 @@ export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors
       units: [...index.units.values()],
       articles: [...index.articles.values()],
       warnings: index.warnings,
-      orama,
+      orama: save(index.db),
     },
     vectors,
   };
@@ -202,15 +202,17 @@ export function restoreIndex(
   const dims = saved.dimensions;
   if (vectors.length !== saved.vectorIds.length * dims)
     throw new Error('the saved vectors do not match the index');
-  const parts = rawVectorParts(saved.orama);
-  parts.index.vectors = saved.vectorIds.map((id, i) => {
-    const vector = Array.from(vectors.subarray(i * dims, (i + 1) * dims));
-    const doc = parts.docs[String(id)];
-    if (doc) doc.embedding = vector;
-    return [id, [Math.hypot(...vector), vector]];
-  });
   const db = createDatabase(analyser, dims);
   load(db, saved.orama);
+  // Each vector is a view of the one block read from disk, with the magnitude Orama would compute.
+  const store = vectorStore(db);
+  if (!store) throw new Error('the index has no vector index');
+  saved.vectorIds.forEach((id, i) => {
+    const vector = vectors.subarray(i * dims, (i + 1) * dims);
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += vector[d]! * vector[d]!;
+    store.vectors.set(id, [Math.sqrt(sum), vector]);
+  });
   const units = new Map(saved.units.map((u) => [u.id, u]));
   return {
     db,

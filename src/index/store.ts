@@ -20,7 +20,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/4';
+const FORMAT = 'ukraine-talks-index/5';
 /** The vectors live beside the index file, as Float32 in the machine's byte order. */
 const vectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 
@@ -70,15 +70,9 @@ function verify(index: SearchIndex, articlesDir: string): string | null {
   if (count(index.db) !== units.length) return `holds ${count(index.db)} documents, expected ${units.length}`;
   const first = units[0];
   if (!first) return null;
-  const doc = getByID(index.db, first.id) as { embedding?: unknown } | undefined;
-  const vector = doc?.embedding;
-  if (
-    !Array.isArray(vector) ||
-    vector.length !== index.dimensions ||
-    vector.some((x) => typeof x !== 'number')
-  ) {
-    return 'lost its vectors';
-  }
+  if (!getByID(index.db, first.id)) return `lost its documents (${first.id})`;
+  const vector = index.vectorOf(0);
+  if (!vector || vector.length !== index.dimensions) return 'lost its vectors';
   const probe = index.analyser.terms(first.text)[0];
   if (probe) {
     const hits = search(index.db, { term: probe, properties: ['text'], includeVectors: true }) as {
