@@ -4,7 +4,7 @@
  */
 
 import { type AnyOrama, create, insertMultiple, load, type RawData, save } from '@orama/orama';
-import type { Corpus, IngestWarning } from '../corpus/types.ts';
+import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
 import { documentsStoreWithout, indexWithoutSavedVectors } from './orama-components.ts';
@@ -162,6 +162,40 @@ export async function buildIndex(
     analyser,
     warnings: corpus.warnings,
     ...derived(db, byId),
+  };
+}
+
+/**
+ * Adds articles to an index without rebuilding it: their units are embedded and inserted into the same Orama
+ * database, and the lookups derived from it are made again. Returns the grown index; the one passed shares the
+ * database and answers questions already under way (units it does not know are skipped), but new questions go to
+ * the grown one. An article id the index holds already is refused.
+ */
+export async function addArticles(
+  index: SearchIndex,
+  articles: Article[],
+  warnings: IngestWarning[] = [],
+): Promise<SearchIndex> {
+  const known = articles.find((a) => index.articles.has(a.id));
+  if (known) throw new Error(`the index holds article ${known.id} already`);
+  const units = unitsOf({ articles, warnings: [] });
+  const vectors = await index.embedder.embed(units.map((u) => u.text));
+  const infos = new Map(index.articles);
+  for (const a of articles) infos.set(a.id, articleInfo(a));
+  await insertMultiple(
+    index.db,
+    units.map((u, i) =>
+      unitDocument(u, infos.get(u.articleId), vectors[i] ?? new Array(index.dimensions).fill(0)),
+    ),
+  );
+  const byId = new Map(index.units);
+  for (const u of units) byId.set(u.id, u);
+  return {
+    ...index,
+    units: byId,
+    articles: infos,
+    warnings: [...index.warnings, ...warnings],
+    ...derived(index.db, byId),
   };
 }
 
