@@ -5,7 +5,15 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +21,7 @@ import { type AnyOrama, create, insertMultiple, search } from '@orama/orama';
 import { persist, restore } from '@orama/plugin-data-persistence';
 import { hostileInputs } from '../corpus/hostile-inputs.ts';
 import { ingestCorpus, ingestFile } from '../corpus/ingest.ts';
-import { createEngine } from '../engine.ts';
+import { addArticleFiles, createEngine } from '../engine.ts';
 import { questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { createAnalyser } from '../index/analyser.ts';
 import type { Embedder } from '../index/embedders/embedder.ts';
@@ -33,7 +41,8 @@ to its first answer), answer latency p50/p95/p99 over the questions of data/eval
 each question's latency when 100 are asked at once; then the growth ratios between corpus sizes. Corpora: the seed
 articles and a synthetic corpus of about 10,000 index units; --scale adds one of about UNITS units (synthetic:
 the seeds' paragraphs mixed, names swapped, a Zipf vocabulary, from a fixed seed). Beside wall times, the cpu time
-of the process (the machine is shared: a wall time far above its cpu time waited for other work). Last, the ingest time of each hostile input of src/corpus/hostile-inputs.ts.
+of the process (the machine is shared: a wall time far above its cpu time waited for other work). For the product,
+the time to add one article to the loaded index without a rebuild, alone and with saving the index. Last, the ingest time of each hostile input of src/corpus/hostile-inputs.ts.
 --no-orama skips plain Orama.`;
 
 const CONCURRENT = 100;
@@ -123,6 +132,25 @@ const tasks: Record<string, (a: Record<string, string>) => Promise<object>> = {
     const rss = process.memoryUsage().rss;
     const figures = await latencies((q) => engine.answerer.answer(q), Number(a.rounds));
     return { coldStart, coldCpu, loadMs: engine.openMs, rss, ...figures, peak: peakRss() };
+  },
+  async productAdd(a) {
+    const config = { ...loadEnvironment(), ARTICLES_DIR: a.articles!, INDEX_PATH: a.index! };
+    const engine = await createEngine(config);
+    // One seed article under a name new to the folder; first into the index alone, then with the save.
+    const seedDir = join(PROJECT_ROOT, 'data/articles');
+    const seed = readdirSync(seedDir).find((f) => f.endsWith('.txt'))!;
+    const names = ['zz_added_1.txt', 'zz_added_2.txt'];
+    for (const name of names) copyFileSync(join(seedDir, seed), join(a.articles!, name));
+    try {
+      let [t, cpu] = [performance.now(), cpuMs()];
+      await addArticleFiles(engine, config, [names[0]!], { save: false });
+      const [indexMs, indexCpu] = [performance.now() - t, cpuMs() - cpu];
+      [t, cpu] = [performance.now(), cpuMs()];
+      await addArticleFiles(engine, config, [names[1]!]);
+      return { indexMs, indexCpu, savedMs: performance.now() - t, savedCpu: cpuMs() - cpu };
+    } finally {
+      for (const name of names) rmSync(join(a.articles!, name));
+    }
   },
   async oramaBuild(a) {
     const [t, cpu] = [performance.now(), cpuMs()];
@@ -224,6 +252,7 @@ function measure(articles: string, withOrama: boolean, big: boolean): Figures {
   try {
     step('productBuild', 'productBuild', { articles, index });
     step('productServe', 'productServe', { articles, index, rounds });
+    step('productAdd', 'productAdd', { articles, index });
     if (withOrama) {
       const file = join(work, 'orama.dat');
       step('oramaBuild', 'oramaBuild', { articles, file });
@@ -280,6 +309,15 @@ function rows(f: Figures, side: 'product' | 'orama'): Array<[string, string]> {
       `${msText(c.p50)} / ${msText(c.p95)} / ${msText(serve.concurrentMax)}`,
     ],
   ];
+  if (side === 'product') {
+    const add = f.productAdd ?? {};
+    out.push([
+      'add one article without rebuild: into the index / with the save (cpu)',
+      add.error
+        ? `failed: ${add.error}`
+        : `${msText(add.indexMs)} (cpu ${msText(add.indexCpu)}) / ${msText(add.savedMs)} (cpu ${msText(add.savedCpu)})`,
+    ]);
+  }
   return out;
 }
 
