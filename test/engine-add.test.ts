@@ -4,7 +4,7 @@
  * keeps answering.
  */
 
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,9 +42,14 @@ describe('addArticleFiles', () => {
     const answer = await grown.answerer.answer(question);
     expect(answer.citations[0]?.quote).toContain('العقوبات على روسيا ستبقى قائمة');
     expect(answer.citations[0]?.speaker?.en).toContain('Scholz');
-    // The engine it replaces still answers, from the index it knew.
+    // The engine it replaces still answers, from the index it knew, but cannot grow the shared database again.
     const old = await engine.answerer.answer(question);
     expect(old.citations.some((c) => c.source.id.startsWith('900_added'))).toBe(false);
+    writeFileSync(join(articlesDir, '901_added.txt'), NEW_ARTICLE.replace('12 مارس', '13 مارس'));
+    await expect(addArticleFiles(engine, config, ['901_added.txt'], { save: false })).rejects.toThrow(
+      /not the newest/,
+    );
+    rmSync(join(articlesDir, '901_added.txt'));
 
     // The next start loads the saved grown index, and a rebuild from the folder answers the same.
     const reopened = await createEngine(config);

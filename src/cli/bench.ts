@@ -143,10 +143,10 @@ const tasks: Record<string, (a: Record<string, string>) => Promise<object>> = {
     for (const name of names) copyFileSync(join(seedDir, seed), join(a.articles!, name));
     try {
       let [t, cpu] = [performance.now(), cpuMs()];
-      await addArticleFiles(engine, config, [names[0]!], { save: false });
+      const grown = await addArticleFiles(engine, config, [names[0]!], { save: false });
       const [indexMs, indexCpu] = [performance.now() - t, cpuMs() - cpu];
       [t, cpu] = [performance.now(), cpuMs()];
-      await addArticleFiles(engine, config, [names[1]!]);
+      await addArticleFiles(grown, config, [names[1]!]);
       return { indexMs, indexCpu, savedMs: performance.now() - t, savedCpu: cpuMs() - cpu };
     } finally {
       for (const name of names) rmSync(join(a.articles!, name));

@@ -3,7 +3,7 @@
  * corpus data citations need. Built from a corpus, or restored from its saved form.
  */
 
-import { type AnyOrama, create, insertMultiple, load, type RawData, save } from '@orama/orama';
+import { type AnyOrama, count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
 import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
@@ -176,6 +176,9 @@ export async function addArticles(
   articles: Article[],
   warnings: IngestWarning[] = [],
 ): Promise<SearchIndex> {
+  // The database is shared with the indexes grown from this one: only the newest may grow it.
+  if (count(index.db) !== index.byOrdinal.length)
+    throw new Error('this index is not the newest over its database: add to the one grown from it');
   const known = articles.find((a) => index.articles.has(a.id));
   if (known) throw new Error(`the index holds article ${known.id} already`);
   const units = unitsOf({ articles, warnings: [] });
