@@ -6,6 +6,7 @@
 import { join, relative } from 'node:path';
 import type { Answerer } from './answer/answer.ts';
 import { createAnswerer } from './answer/answer.ts';
+import { COVERAGE_VERSION, describeCoverage } from './answer/coverage.ts';
 import { queueAnswers } from './answer/queue.ts';
 import type { CoreConfig } from './config.ts';
 import { ingestFile } from './corpus/ingest.ts';
@@ -69,10 +70,12 @@ export async function createEngine(
     embedder,
     rebuild: options.rebuild,
     warn: options.warn,
+    // The coverage summary is saved with the index: made again at each start it costs seconds at scale.
+    summary: { version: COVERAGE_VERSION, make: (index) => describeCoverage(index, lexicon) },
   });
   const resources = loadLanguageResources(lexicon, config.DICTIONARY_DIR);
   return {
-    answerer: queueAnswers(createAnswerer(opened.index, resources), answersAtOnce(config)),
+    answerer: queueAnswers(createAnswerer(opened.index, resources, opened.summary), answersAtOnce(config)),
     origin: opened.origin,
     lexicon,
     resources,
@@ -117,6 +120,7 @@ export async function addArticleFiles(
     warnings.push(...ingested.warnings);
   }
   const index = await addArticles(engine.answerer.index, articles, warnings);
+  const coverage = describeCoverage(index, engine.lexicon);
   if (options.save !== false) {
     const fingerprint = indexFingerprint({
       articlesDir: config.ARTICLES_DIR,
@@ -124,11 +128,11 @@ export async function addArticleFiles(
       analyser: index.analyser,
       embedder: index.embedder,
     });
-    saveIndex(index, config.INDEX_PATH, fingerprint);
+    saveIndex(index, config.INDEX_PATH, fingerprint, { version: COVERAGE_VERSION, value: coverage });
   }
   return {
     ...engine,
-    answerer: queueAnswers(createAnswerer(index, engine.resources), answersAtOnce(config)),
+    answerer: queueAnswers(createAnswerer(index, engine.resources, coverage), answersAtOnce(config)),
     openMs: performance.now() - started,
   };
 }

@@ -85,10 +85,13 @@ function citationOf({ unit, article }: Hit): Citation {
   };
 }
 
-/** Creates the answer function over an index. */
-export function createAnswerer(index: SearchIndex, resources: LanguageResources): Answerer {
+/** Creates the answer function over an index; `coverage` when it was saved with the index. */
+export function createAnswerer(
+  index: SearchIndex,
+  resources: LanguageResources,
+  coverage: CoverageSummary = describeCoverage(index, resources.lexicon),
+): Answerer {
   const { lexicon, dictionary } = resources;
-  const coverage = describeCoverage(index, lexicon);
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const text = question.trim();

@@ -159,6 +159,28 @@ describe('openIndex', () => {
     expect(saved.index.orama.index.vectorIndexes).toEqual({});
   });
 
+  it('saves the caller summary with the index, reads it back, and makes it again for a new version', async () => {
+    const ws = workspace();
+    let made = 0;
+    const summary = (version: string) => ({
+      version,
+      make: (index: { units: Map<string, unknown> }) => {
+        made++;
+        return { units: index.units.size, version };
+      },
+    });
+    const built = await openIndex({ ...ws.options(), summary: summary('1') });
+    expect(built.summary).toEqual({ units: built.index.units.size, version: '1' });
+    const loaded = await openIndex({ ...ws.options(), summary: summary('1') });
+    expect(loaded.origin).toBe('loaded');
+    expect(loaded.summary).toEqual(built.summary);
+    expect(made).toBe(1);
+    const newer = await openIndex({ ...ws.options(), summary: summary('2') });
+    expect(newer.origin).toBe('loaded');
+    expect(newer.summary).toEqual({ units: built.index.units.size, version: '2' });
+    expect(made).toBe(2);
+  });
+
   it('finds Arabic terms after a load (the tokenizer survives)', async () => {
     const ws = workspace();
     await openIndex(ws.options());
