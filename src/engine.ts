@@ -120,8 +120,9 @@ export async function addArticleFiles(
     warnings.push(...ingested.warnings);
   }
   const index = await addArticles(engine.answerer.index, articles, warnings);
-  const coverage = describeCoverage(index, engine.lexicon);
-  if (options.save !== false) {
+  // Saved with the index when it is saved; else made when first read.
+  const coverage = options.save !== false ? describeCoverage(index, engine.lexicon) : undefined;
+  if (coverage) {
     const fingerprint = indexFingerprint({
       articlesDir: config.ARTICLES_DIR,
       lexiconPath: config.LEXICON_PATH,

@@ -37,6 +37,8 @@ describe('addArticleFiles', () => {
     expect(added.length).toBeGreaterThan(0);
     expect(grown.answerer.index.units.size).toBe(before + added.length);
     expect(grown.answerer.index.byOrdinal).toHaveLength(before + added.length);
+    // Its coverage summary, made when first read, counts the new article.
+    expect(grown.answerer.coverage.articles).toBe(engine.answerer.coverage.articles + 1);
 
     const question = 'ماذا قال شولتس عن العقوبات على روسيا؟';
     const answer = await grown.answerer.answer(question);

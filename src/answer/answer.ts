@@ -85,13 +85,21 @@ function citationOf({ unit, article }: Hit): Citation {
   };
 }
 
-/** Creates the answer function over an index; `coverage` when it was saved with the index. */
+/**
+ * Creates the answer function over an index; `coverage` when it was saved with the index, else it is made when
+ * first read (it takes seconds at scale: an article just added should not wait for it).
+ */
 export function createAnswerer(
   index: SearchIndex,
   resources: LanguageResources,
-  coverage: CoverageSummary = describeCoverage(index, resources.lexicon),
+  saved?: CoverageSummary,
 ): Answerer {
   const { lexicon, dictionary } = resources;
+  let summary = saved;
+  const coverageNow = () => {
+    summary ??= describeCoverage(index, lexicon);
+    return summary;
+  };
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const text = question.trim();
@@ -101,7 +109,7 @@ export function createAnswerer(
       language,
       answered: false,
       citations: [],
-      reply: noAnswerPhrase(reason, language, coverage, asked),
+      reply: noAnswerPhrase(reason, language, coverageNow(), asked),
     });
     if (text === '') return none('empty');
     if (text.length > MAX_QUESTION_LENGTH) return none('too-long');
@@ -139,5 +147,12 @@ export function createAnswerer(
     };
   }
 
-  return { answer, coverage, articles: [...index.articles.values()], index };
+  return {
+    answer,
+    get coverage() {
+      return coverageNow();
+    },
+    articles: [...index.articles.values()],
+    index,
+  };
 }

@@ -16,7 +16,12 @@ import type { Answerer } from './answer.ts';
 export function queueAnswers(answerer: Answerer, concurrency = 1): Answerer {
   const limit = pLimit(concurrency);
   return {
-    ...answerer,
+    // Read through: the coverage summary may be made on first read.
+    get coverage() {
+      return answerer.coverage;
+    },
+    articles: answerer.articles,
+    index: answerer.index,
     answer: (question, options) =>
       limit(async () => {
         await yieldToEventLoop();
