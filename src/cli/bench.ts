@@ -42,8 +42,9 @@ each question's latency when 100 are asked at once; then the growth ratios betwe
 articles and a synthetic corpus of about 10,000 index units; --scale adds one of about UNITS units (synthetic:
 the seeds' paragraphs mixed, names swapped, a Zipf vocabulary, from a fixed seed). Beside wall times, the cpu time
 of the process (the machine is shared: a wall time far above its cpu time waited for other work). For the product,
-the time to add one article to the loaded index without a rebuild, alone and with saving the index. Last, the ingest time of each hostile input of src/corpus/hostile-inputs.ts.
---no-orama skips plain Orama.`;
+the time to add one article to the loaded index without a rebuild, alone and with saving the index. Last, the
+ingest time of each hostile input of src/corpus/hostile-inputs.ts.
+  --no-orama   skips plain Orama`;
 
 const CONCURRENT = 100;
 
