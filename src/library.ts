@@ -19,6 +19,7 @@ import type { ArticleMeta } from './corpus/metadata.ts';
 import type { IngestWarning } from './corpus/types.ts';
 import { addArticleFiles, createEngine, type Engine } from './engine.ts';
 import type { LibraryTask, LibraryTaskResult } from './library-worker.ts';
+import { warmUpEnglish } from './search/resources.ts';
 
 /** What the bot needs of the corpus and the answers. */
 export interface Library {
@@ -99,13 +100,18 @@ export async function openLibrary(
   config: CoreConfig,
   warn?: (message: string) => void,
   options: {
-    timeoutMs?: number /** Start the worker now rather than on the first reload or addition. */;
+    timeoutMs?: number;
+    /**
+     * Start the worker now rather than on the first reload or addition, and load the English question data
+     * (search/resources.ts warmUpEnglish) once serving.
+     */
     prewarm?: boolean;
   } = {},
 ): Promise<Library> {
   const worker = new TaskWorker();
   if (options.prewarm) worker.start();
   let engine: Engine = await createEngine(config, { warn });
+  if (options.prewarm) setImmediate(warmUpEnglish);
   const timeoutMs = options.timeoutMs ?? WORK_TIMEOUT_MS;
   const runInWorker = (task: LibraryTask, ms: number) => worker.run(task, ms);
   // One change at a time: a second one waits for the first, then reads the folder again.

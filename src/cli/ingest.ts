@@ -18,7 +18,8 @@ quotations with their speakers; then warnings about files that were skipped or r
 
   --json          print one JSON object instead of the report
   --truth FILE    compare with a truth file (one JSON line per article file: title, date_iso, outlet,
-                  agencies, quotes with speaker_id) and print counts of right, wrong and missed values
+                  agencies, quotes with speaker_id and optional speaker_id_alt) and print counts of right, wrong
+                  and missed values
   --help          show this text`;
 
 /** The JSON form of a corpus, as documented in the README. */

@@ -37,7 +37,14 @@ function isQuotedName(line: string, outerStart: number, quote: string): boolean 
       .split(/\s+/)
       .pop() ?? '';
   const word = normalizeArabic(before).replace(/^[وفبل]/, '');
-  return NAMING_NOUNS.has(normalizeArabic(before)) || NAMING_NOUNS.has(word) || NAMING_NOUNS.has(`ال${word}`);
+  // The noun may stand inside the marks too: «لصحفي "قناة روسيا 1"».
+  const first = normalizeArabic(quote.split(/\s+/)[0] ?? '');
+  return (
+    NAMING_NOUNS.has(normalizeArabic(before)) ||
+    NAMING_NOUNS.has(word) ||
+    NAMING_NOUNS.has(`ال${word}`) ||
+    NAMING_NOUNS.has(first)
+  );
 }
 
 const CLOSING: Record<string, string> = { '«': '»', '“': '”', '"': '"', '„': '“' };
@@ -83,7 +90,11 @@ export function buildArticle(
   meta: ArticleMeta,
   lexicon: Lexicon,
 ): Article {
-  const header = readHeader(block.lines, (name) => isPlace(name, lexicon));
+  const header = readHeader(
+    block.lines,
+    (name) => isPlace(name, lexicon),
+    (name) => lexicon.findArabic(name).length > 0,
+  );
   const id = `${place.stem}#${place.n}`;
   const text = block.lines.map((l) => l.text + (l.cut ? CUT_MARK : '')).join('\n');
   const passages: Passage[] = [];

@@ -38,7 +38,7 @@ const DATE_LABEL = /^(?:تاريخ النشر|نشر في|نشر بتاريخ|ت
 const URL_LINE = /^https?:\/\/\S+$/i;
 /** Site furniture: print and font buttons, masthead roles, stray tokens. */
 const BOILERPLATE =
-  /^(?:TT|Smaller Bigger|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
+  /^(?:TT|Smaller Bigger|تصغير|تكبير|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
 /** A masthead role: the line after it is a person's name. */
 const MASTHEAD_ROLE = /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام)$/;
 /** "انتم الان تتابعون خبر X من قسم Y …": an aggregator's preamble with the headline inside. */
@@ -49,6 +49,16 @@ const CAPTION_CREDIT = /\(([^()]{1,60})\)\s*$/;
 const PAREN_DATELINE = /^\(([^()]{3,120})\)\s*/;
 /** "جاكرتا - " at the start of the lead. */
 const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s*[-–—ـ]\s+/u;
+/** "الوقت-شدد …": a name of one or two words glued by a dash to the lead's first word. */
+const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)[-–—](?=\p{L})/u;
+/** "أوكرانيا اليوم / كييف/ أكد …": the outlet, then the place, between slashes at the start of the lead. */
+const OUTLET_SLASH_PLACE = /^(\p{L}[\p{L} ]{1,30}?)\s*\/\s*(\p{L}[\p{L} ]{1,20}?)\s*\/\s*/u;
+/** "خام-موسكو: أكد …": an outlet and a place before a colon open a lead, whatever its last punctuation. */
+const LEAD_DATELINE = /^\p{L}{2,20}(?: \p{L}{2,20})?\s*[-–—/]\s*\p{L}{2,20}(?: \p{L}{2,20})?\s*:\s/u;
+/** "منذ 3 شهر": a page's relative time stamp, which states no date. */
+const RELATIVE_STAMP = /^منذ\s+[0-9٠-٩]{1,3}\s+\p{L}{2,10}$/u;
+/** Words a photo credit may be that name no outlet ("صورة أرشيفية"). */
+const NOT_A_CREDIT = /^(?:أرشيف|أرشيفية|ارشيفية|تعبيرية|صورة|أرشيفيه|إرشيفية)$/;
 const SEPARATORS = /\s*[-–—ـ|/]\s*|\s*[،,]\s+|\)\s*\(|^\(|\)$/;
 
 /** The parts of a credit line: "موسكو - (أسوشيتد برس) (د ب أ)" -> موسكو، أسوشيتد برس، د ب أ. */
@@ -69,6 +79,24 @@ function isMenu(text: string): boolean {
   return /[A-Za-z]{3,}/.test(text) && /\p{Script=Arabic}/u.test(text) && words(text) > 6;
 }
 
+/**
+ * The site's own name in a menu line: the longest run of words repeated three times or more ("قناة صدى البلد
+ * البلد سبورت صدى البلد جامعات صدى البلد عقارات" -> صدى البلد), two or three words long.
+ */
+function menuSiteName(text: string): string | null {
+  const ws = text.split(/\s+/).filter((w) => /\p{Script=Arabic}/u.test(w));
+  for (const n of [3, 2]) {
+    const counts = new Map<string, number>();
+    for (let i = 0; i + n <= ws.length && i < 200; i++) {
+      const gram = ws.slice(i, i + n).join(' ');
+      counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    }
+    const best = [...counts].filter(([, c]) => c >= 3).sort((a, b) => b[1] - a[1])[0];
+    if (best) return best[0];
+  }
+  return null;
+}
+
 /** A headline: a few words to a long line, no closing full stop; three words only as an article's first line. */
 const looksLikeHeadline = (text: string, first = false) =>
   words(text) >= (first ? 3 : 4) && words(text) <= 30 && text.length <= MAX_HEADLINE_CHARS && !ends(text);
@@ -78,6 +106,9 @@ const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
   (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  (words(text) >= 8 && LEAD_DATELINE.test(text)) ||
+  // A lead a teaser cut short ("… برفقة المبعوث الرئاسي..."): prose all the same.
+  (words(text) >= 15 && /(?:\.\.\.?|…)["'”»]?$/.test(text)) ||
   (words(text) > 30 && !PREAMBLE.test(text));
 
 /** A date line: a full date with little else around it (weekday, time, place, labels). */
@@ -98,7 +129,12 @@ function credits(text: string): { agencies: string[]; others: string[]; generic:
 }
 
 /** Reads the header of an article's lines; `isPlace` tells a dateline's city from an outlet. */
-export function readHeader(lines: Line[], isPlace: (name: string) => boolean = () => false): Header {
+export function readHeader(
+  lines: Line[],
+  isPlace: (name: string) => boolean = () => false,
+  /** True for a name the lexicon knows (a person, an institution, a place): a caption's subject, not its credit. */
+  isKnown: (name: string) => boolean = isPlace,
+): Header {
   const header: Header = {
     title: null,
     outlet: null,
@@ -125,6 +161,8 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
   const dates: Array<{ at: number; text: string; iso: string }> = [];
   let headlineAt = -1;
   let afterRole = false;
+  /** Outlets named only by site furniture (a menu, a photo credit): taken when nothing better names one. */
+  let furnitureOutlet: string | null = null;
 
   const classify = (text: string, i: number): HeaderLine => {
     const say = (kind: HeaderLineKind, why: string): HeaderLine => ({ text, kind, why });
@@ -143,7 +181,13 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
       }
       return say('headline', 'inside an aggregator preamble ("تتابعون خبر … من قسم")');
     }
-    if (BOILERPLATE.test(text) || isMenu(text)) return say('boilerplate', 'site furniture');
+    if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
+    if (RELATIVE_STAMP.test(text.trim())) return say('boilerplate', 'a relative time stamp ("منذ 3 شهر")');
+    if (isMenu(text)) {
+      const site = menuSiteName(text);
+      furnitureOutlet ??= site;
+      return say('boilerplate', site ? `a site menu, repeating the site's name "${site}"` : 'site furniture');
+    }
     if (role && words(text) <= 4) return say('boilerplate', 'a name after a masthead role');
     if (date && (DATE_LABEL.test(text) || isDateLine(text))) {
       dates.push({ at: i, text: date.text, iso: date.iso });
@@ -171,8 +215,15 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
     }
     if (headlineAt >= 0 && text === (header.title ?? zone[headlineAt]))
       return say('headline', 'the headline again');
-    if (repeated && !looksLikeHeadline(text))
+    if (repeated && !looksLikeHeadline(text)) {
+      // "لافروف، فيتو": the caption's subject, then the site that credits the photo.
+      const credit = /[،,]\s*(\p{L}{2,20})$/u.exec(text)?.[1];
+      if (credit && !isKnown(credit) && !NOT_A_CREDIT.test(credit) && !agencyNamed(credit)) {
+        furnitureOutlet ??= credit;
+        return say('caption', `a short line printed twice (photo caption), credited to "${credit}"`);
+      }
       return say('caption', 'a short line printed twice (photo caption)');
+    }
     const c = credits(text);
     if (words(text) <= 8 && (c.agencies.length > 0 || c.generic) && c.others.every((p) => words(p) <= 3)) {
       addAgencies(c.agencies);
@@ -185,6 +236,17 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
       }
       if (first && rest.length === 0 && headlineAt >= 0) header.outlet ??= first;
       return say('agencies', `names ${c.agencies.length ? 'news agencies' : 'agencies without naming them'}`);
+    }
+    // "العالم - روسيا": an outlet and a place (in either order) on a line of their own.
+    const dashed = text.split(/\s*[-–—ـ]\s*/).filter((p) => p.trim() !== '');
+    if (dashed.length === 2 && words(text) <= 6) {
+      const at = dashed.findIndex((p) => isPlace(p.trim()));
+      const other = dashed[1 - at]?.trim() ?? '';
+      if (at >= 0 && !isPlace(other) && words(other) <= 3) {
+        if (agencyNamed(other)) addAgencies([other]);
+        else header.outlet ??= other;
+        return say('dateline', 'an outlet and a place, with a dash');
+      }
     }
     if (
       (headlineAt >= 0 && words(text) <= 4 && !looksLikeHeadline(text)) ||
@@ -231,13 +293,19 @@ export function readHeader(lines: Line[], isPlace: (name: string) => boolean = (
   header.bodyStart = bodyStart;
   header.lines = classified;
   const lead = lines[bodyStart]?.text ?? '';
-  readLeadDateline(lead, header, addAgencies);
+  readLeadDateline(lead, header, addAgencies, isPlace);
+  header.outlet ??= furnitureOutlet;
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
 }
 
 /** The dateline glued to the start of the lead, and a date in parentheses in its first sentence. */
-function readLeadDateline(lead: string, header: Header, addAgencies: (names: string[]) => void) {
+function readLeadDateline(
+  lead: string,
+  header: Header,
+  addAgencies: (names: string[]) => void,
+  isPlace: (name: string) => boolean,
+) {
   const stated = (text: string, why: string) => {
     const found = findDates(text)[0];
     if (found && !header.date.iso) {
@@ -265,6 +333,25 @@ function readLeadDateline(lead: string, header: Header, addAgencies: (names: str
       kind: 'dateline',
       why: 'outlet, agencies and date in parentheses',
     });
+  } else if (OUTLET_SLASH_PLACE.test(lead) && isPlace(OUTLET_SLASH_PLACE.exec(lead)![2]!.trim())) {
+    const slashed = OUTLET_SLASH_PLACE.exec(lead)!;
+    const name = slashed[1]!.trim();
+    if (agencyNamed(name)) addAgencies([name]);
+    else header.outlet ??= name;
+    header.leadSkip = slashed[0].length;
+    header.lines.push({
+      text: slashed[0].trim(),
+      kind: 'dateline',
+      why: 'an outlet and a place between slashes',
+    });
+  } else if (NAME_GLUED.test(lead)) {
+    // "الوقت-شدد وزير …": a place, an agency, or else the outlet's own name.
+    const glued = NAME_GLUED.exec(lead)!;
+    const name = glued[1]!;
+    if (agencyNamed(name)) addAgencies([name]);
+    else if (!isPlace(name)) header.outlet ??= name;
+    header.leadSkip = glued[0].length;
+    header.lines.push({ text: glued[0], kind: 'dateline', why: 'a name glued by a dash to the lead' });
   } else {
     const city = CITY_DASH.exec(lead);
     if (city && words(city[1]!) <= 3) {

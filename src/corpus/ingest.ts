@@ -1,7 +1,9 @@
 /** The corpus stage's entry point: article files on disk -> clean, dated, attributed articles. */
 
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { buildArticle } from './build-article.ts';
@@ -98,4 +100,28 @@ export function ingestCorpus({ articlesDir, root, lexicon }: IngestOptions): Cor
     }
   }
   return { articles, warnings };
+}
+
+/** The folders whose code decides what ingestion makes of an article: its stages, its text tools and vocabulary. */
+const INGESTION_CODE = ['corpus', 'text', 'lexicon'];
+const SOURCE_DIR = fileURLToPath(new URL('..', import.meta.url));
+let codeFingerprint: string | null = null;
+
+/**
+ * A hash of ingestion's own code (under `source`, by default this project's src/), so that a saved index made by an
+ * older version (other speakers, dates or outlets for the same files) is rebuilt rather than served.
+ */
+export function ingestionFingerprint(source = SOURCE_DIR): string {
+  if (source === SOURCE_DIR && codeFingerprint !== null) return codeFingerprint;
+  const hash = createHash('sha256');
+  for (const folder of INGESTION_CODE) {
+    const files = readdirSync(join(source, folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
+    for (const file of files)
+      hash.update(`\0${folder}/${file}\0`).update(readFileSync(join(source, folder, file)));
+  }
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  if (source === SOURCE_DIR) codeFingerprint = fingerprint;
+  return fingerprint;
 }

@@ -20,30 +20,48 @@ import {
   BACK_POINTERS,
   CLAUSE_OPENERS,
   NOT_A_SUBJECT,
+  PREPOSITIONS,
   RELATIVES,
   RELAYING,
   SKIPPABLE,
   SUBJECT_END,
 } from '../text/vocabulary/attribution-grammar.ts';
-import { AMBIGUOUS_SAYING, SAYING, SAYING_PARTICIPLES } from '../text/vocabulary/saying-verbs.ts';
+import {
+  AMBIGUOUS_SAYING,
+  SAYING,
+  SAYING_NOUNS,
+  SAYING_PARTICIPLES,
+  YA_NOUNS,
+} from '../text/vocabulary/saying-verbs.ts';
 import {
   ANAPHORS,
+  DOCUMENT_VERBS,
   DOCUMENTS,
   NATIONALITIES_EN,
   TITLE_WORDS_EN,
   TITLES,
   UNNAMED_SUBJECTS,
+  UNNAMED_TITLES,
 } from '../text/vocabulary/titles.ts';
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
-const isTitleWord = (w: string) => TITLES.has(w) || /^(?:ال|لل|بال)/.test(w);
+const isTitleWord = (w: string) => TITLES.has(w) || UNNAMED_TITLES.has(w) || /^(?:ال|لل|بال)/.test(w);
+/** A word that may continue a title after the name inside it ("… بوتين لشؤون الاستثمار والتعاون الاقتصادي،"). */
+const isTitleComplement = (w: string) => TITLES.has(w) || /^(?:و?ال|و?لل?|بال)/.test(w);
 const MAX_SUBJECT_WORDS = 10;
 
 /** A preposition, or a word glued to one ("بالضغط"، "للصحفيين"): the start of a complement, not a subject. */
 const isPrepositional = (w: string) => NOT_A_SUBJECT.has(w) || /^(?:بال|لل|وبال|ولل)/.test(w);
 
 const peel = (w: string) => (/^[وف]/.test(w) && w.length > 3 ? w.slice(1) : w);
+
+/** A verb of saying with an object pronoun ("ووصفها"، "وصفه") read as the verb itself. */
+function sayingForm(w: string): string {
+  if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w)) return w;
+  const bare = w.replace(/(?:ها|هم|ه)$/, '');
+  return bare.length >= 3 && (SAYING.has(bare) || AMBIGUOUS_SAYING.has(bare)) ? bare : w;
+}
 
 /** The speaker a lexicon entry stands for. */
 export function speakerOf(entry: LexiconEntry): Speaker {
@@ -68,6 +86,8 @@ export class AttributionContext {
   recent = '';
   /** News agencies the text credits ("بحسب وكالة رويترز"، "وذكرت تاس"), by their usual names. */
   readonly agencies = new Set<string>();
+  /** The author of the last document the text named ("بيان لوزارة الخارجية"): who "وأضاف البيان" means. */
+  document: Speaker | null = null;
   /** Names of a speaker as the text may write them. */
   names: (speaker: Speaker) => string[] = () => [];
 
@@ -89,12 +109,31 @@ interface Sentence {
   quoted: boolean[];
   norm: string[];
   entities: Array<LexiconMatch & { entry: LexiconEntry }>;
+  /** Places that speak for a government as a verb's subject ("أعلنت لندن"): the entry they stand for. */
+  governments: Array<LexiconMatch & { entry: LexiconEntry }>;
   personByKey: (key: string) => LexiconEntry | undefined;
+  /** The institutions a lexicon person speaks for. */
+  memberOf: (id: string) => readonly string[];
 }
 
 function entityStartingIn(s: Sentence, from: number, to: number) {
   const inside = s.entities.filter((e) => e.firstWord >= from && e.firstWord < to && !s.quoted[e.firstWord]);
   return inside.find((e) => e.entry.kind === 'person') ?? inside[0];
+}
+
+/** True when only title words (and skippable ones) stand between two words of a sentence. */
+const titlesOnly = (s: Sentence, from: number, to: number) =>
+  s.norm.slice(from, to).every((w) => isTitleWord(w) || SKIPPABLE.has(w));
+
+/**
+ * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
+ * ("ديميتري بيسكوف" for دميتري بيسكوف): the two words have the key of one of the person's names.
+ */
+function givenNameStart(s: Sentence, e: Sentence['entities'][number], from: number): number {
+  const before = e.firstWord - 1;
+  if (e.entry.kind !== 'person' || before < from || s.norm[before]!.startsWith('ال')) return e.firstWord;
+  const name = s.text.slice(s.words[before]!.start, s.words[e.endWord - 1]!.end);
+  return s.personByKey(nameKey(name)) === e.entry ? before : e.firstWord;
 }
 
 /** The subject's name after a verb: only title words may precede it ("كرر اتهامات موسكو" has no subject). */
@@ -104,7 +143,8 @@ function subjectEntity(s: Sentence, from: number, to: number) {
       e.firstWord >= from &&
       e.firstWord < to &&
       !s.quoted[e.firstWord] &&
-      s.norm.slice(from, e.firstWord).every((w) => isTitleWord(w) || SKIPPABLE.has(w)),
+      (titlesOnly(s, from, e.firstWord) ||
+        (titlesOnly(s, from, e.firstWord - 1) && givenNameStart(s, e, from) < e.firstWord)),
   );
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
 }
@@ -118,9 +158,18 @@ function appositive<E extends Sentence['entities'][number]>(
   entity: E | undefined,
 ): E | undefined {
   if (!entity) return entity;
-  const next = s.entities.find((e) => e.firstWord === entity.endWord && e.entry.kind === 'person');
+  // The title may go on after the name inside it ("المبعوث الخاص للرئيس الروسي فلاديمير بوتين لشؤون الاستثمار،").
+  const next = s.entities.find(
+    (e) =>
+      e.firstWord >= entity.endWord &&
+      e.firstWord <= entity.endWord + 6 &&
+      e.entry.kind === 'person' &&
+      s.norm.slice(entity.endWord, e.firstWord).every(isTitleComplement),
+  );
   const gap = next ? s.text.slice(s.words[entity.endWord - 1]!.end, s.words[next.firstWord]!.start) : '';
-  return next && /^\s*[،,]\s*$/.test(gap) && !s.quoted[next.firstWord] ? (next as E) : entity;
+  const inTitle =
+    next && (next.firstWord === entity.endWord || isTitleWord(s.norm[entity.firstWord - 1] ?? ''));
+  return inTitle && /^[^:"«“”.]*[،,]\s*$/.test(gap) && !s.quoted[next.firstWord] ? (next as E) : entity;
 }
 
 /** Where the subject after word k ends: a complementiser, a quotation mark or colon, or another verb. */
@@ -178,18 +227,42 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   const window = s.norm.slice(from, end).join(' ');
   const entity = appositive(s, subjectEntity(s, from, end));
   if (entity?.entry.kind === 'person') return speakerOf(entity.entry);
-  for (const [title, speaker] of ctx.titles) if (window.startsWith(title)) return speaker;
-  if (entity) return speakerOf(entity.entry);
+  // The whole title: "وزير الخارجية" must not stand for "وزير الخارجية الأمريكي".
+  for (const [title, speaker] of ctx.titles)
+    if (window.startsWith(title) && !window.slice(title.length).startsWith(' ال')) return speaker;
+  if (entity) {
+    // "المتحدثة باسم وزارة الخارجية الأميركية تامي بروس": a name the lexicon lacks after the institution.
+    const named = entity.endWord < end && unknownName(s, from, end);
+    if (named) return named;
+    // "وشدد ممثل الكرملين": a title of the institution the last named person speaks for is that person.
+    const titled = TITLES.has(s.norm[from]!) || UNNAMED_TITLES.has(s.norm[from]!);
+    if (titled && ctx.last && s.memberOf(ctx.last.id).includes(entity.entry.id)) return ctx.last;
+    return speakerOf(entity.entry);
+  }
+  // Not a joint subject ("وتتهم الولايات المتحدة ودول غربية"): the words are no one government's.
+  const government = s.governments.find(
+    (e) => e.firstWord === from && !s.quoted[from] && !/^و/.test(s.norm[e.endWord] ?? ''),
+  );
+  if (government) return speakerOf(government.entry);
   const first = s.norm[from]!;
   if (DOCUMENTS.has(first)) {
-    const author = s.entities.find(
-      (e) => e.firstWord > from && e.firstWord <= from + 3 && !s.quoted[e.firstWord],
-    );
-    if (author) return speakerOf(author.entry);
+    const author = documentAuthor(s, from);
+    if (author) {
+      ctx.document = author;
+      return author;
+    }
   }
+  // "وأضاف البيان": the document named before.
+  if (first.startsWith('ال') && DOCUMENTS.has(first.slice(2)) && ctx.document) return ctx.document;
   if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
     return unknownName(s, from, end) ?? titleOnly(s, from, end, ctx);
   return 'bare';
+}
+
+/** The author named within a few words after a document ("بيان لوزارة الخارجية الروسية"، "بيان صادر عن الكرملين"). */
+function documentAuthor(s: Sentence, at: number): Speaker | null {
+  const author = s.entities.find((e) => e.firstWord > at && e.firstWord <= at + 3 && !s.quoted[e.firstWord]);
+  return author ? speakerOf(author.entry) : null;
 }
 
 /** The words of a title with no name after it ("الرئيس الأوكراني"، "المتحدث باسم الكرملين"), up to a comma. */
@@ -234,10 +307,32 @@ function remember(s: Sentence, k: number, speaker: Speaker, ctx: AttributionCont
 }
 
 /**
+ * Ties each title written right before a person's name ("مع وزير الخارجية السعودي فيصل بن فرحان") to that person,
+ * so that the title alone later stands for them ("شدد وزير الخارجية السعودي"). A name in apposition after it
+ * ("مساعد الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف") owns the title instead.
+ */
+function bindTitles(s: Sentence, ctx: AttributionContext) {
+  for (const e of s.entities) {
+    if (e.entry.kind !== 'person' || s.quoted[e.firstWord] || appositive(s, e) !== e) continue;
+    let from = e.firstWord;
+    while (
+      from > 0 &&
+      e.firstWord - from < 5 &&
+      (TITLES.has(s.norm[from - 1]!) || s.norm[from - 1]!.startsWith('ال')) &&
+      !/[،,:."«“”()]/.test(s.text.slice(s.words[from - 1]!.end, s.words[from]!.start))
+    )
+      from--;
+    while (from < e.firstWord && !TITLES.has(s.norm[from]!)) from++;
+    if (e.firstWord - from >= 2)
+      ctx.titles.set(s.norm.slice(from, e.firstWord).join(' '), speakerOf(e.entry));
+  }
+}
+
+/**
  * The speaker of a verb that has no subject after it: the noun before it ("وكانت واشنطن … أعلنت"), the noun before a
  * relative pronoun ("موسكو التي نفت"), or, at the start of a clause ("وأضاف"، "كما قال"), the last named speaker.
  */
-function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker | null {
+function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker | null | undefined {
   const prev = s.norm[k - 1];
   const gap = k > 0 ? s.text.slice(s.words[k - 1]!.end, s.words[k]!.start) : '';
   if (prev !== undefined && RELATIVES.has(prev)) {
@@ -246,8 +341,17 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
     return noun ? speakerOf(noun.entry) : null;
   }
-  // "… مشدداً على أن …": a participle reports the words of the sentence's subject.
-  if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) return ctx.last;
+  // "وكان ترامب، قد كتب": the subject stands between كان and قد.
+  if (prev === 'قد' && k >= 2) {
+    const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
+    if (noun) return speakerOf(noun.entry);
+  }
+  // "… مشدداً على أن …": a participle reports the words of the sentence's subject: the one named after its
+  // opening verb ("سخر كبير المفاوضين الروس كيريل دميترييف من …، قائلاً"), else the last one named.
+  if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {
+    const opening = appositive(s, subjectEntity(s, 1, Math.min(k, 1 + MAX_SUBJECT_WORDS)));
+    return opening?.entry.kind === 'person' ? speakerOf(opening.entry) : ctx.last;
+  }
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
   const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));
   if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
@@ -259,7 +363,20 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
     const phrase = titlePhrase(s, f, k);
     if (phrase && f + phrase.norm.length === k) return titleOnly(s, f, k, ctx);
   }
-  return null;
+  // No subject to be found ("أن الولايات المتحدة لا تعتبر"): the verb says nothing about who speaks.
+  return undefined;
+}
+
+/**
+ * A name read through a preposition glued to it ("بروسيا" in Russia, "ببوتين"; "بروس" is the name Bruce, not "with
+ * the Russians"): never a speaker. ل stays: "وفقا لبيسكوف" names the source.
+ */
+function prepositional(text: string, m: LexiconMatch): boolean {
+  const written = normalizeArabic(text.slice(m.start, m.end));
+  const form = normalizeArabic(m.form);
+  const core = form.replace(/^ال/, '');
+  if (written === form || written === core || !written.endsWith(core)) return false;
+  return /^[وف]?[بك](?:ال)?$/.test(written.slice(0, written.length - core.length));
 }
 
 /**
@@ -273,20 +390,28 @@ export function attributeSentence(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): Attribution[] {
   const words = splitWords(text);
+  const matches = lexicon.findArabic(text);
   const s: Sentence = {
     text,
     words,
     quoted: words.map((w) => quoted.some((q) => w.start >= q.start && w.start < q.end)),
     norm: words.map((w) => normalizeArabic(w.text)),
     personByKey: (key) => personsByKey(lexicon).get(key),
-    entities: lexicon.findArabic(text).flatMap((m) => {
+    memberOf: (id) => lexicon.get(id)?.memberOf ?? [],
+    entities: matches.flatMap((m) => {
+      if (prepositional(text, m)) return [];
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
       return entry ? [{ ...m, entry }] : [];
     }),
+    governments: matches.flatMap((m) => {
+      if (prepositional(text, m)) return [];
+      const entry = m.entries.map((e) => governmentOf(e, lexicon)).find(Boolean);
+      return entry ? [{ ...m, entry }] : [];
+    }),
   };
   // An agency named right after a verb of saying or "بحسب"/"وكالة" is credited by the article.
-  for (const m of lexicon.findArabic(text)) {
+  for (const m of matches) {
     const agency = m.entries
       .flatMap((e) => e.ar)
       .map(agencyNamed)
@@ -296,12 +421,29 @@ export function attributeSentence(
     if (before.some((w) => SAYING.has(w) || ACCORDING.has(w) || RELAYING.has(w) || w === 'وكاله'))
       ctx.agencies.add(agency);
   }
+  // "وكالة (سبوتنيك)"، "وكالة الإعلام الروسية"، "وكالة الأنباء السعودية": an agency the lexicon may not know.
+  for (let k = 0; k < words.length; k++) {
+    if (s.norm[k] !== 'وكاله' && !/^[وبل]وكاله$/.test(s.norm[k]!)) continue;
+    for (let n = Math.min(3, words.length - 1 - k); n >= 1; n--) {
+      const clitic = s.norm[k] === 'وكاله' ? 0 : 1;
+      const agency = agencyNamed(text.slice(words[k]!.start + clitic, words[k + n]!.end));
+      if (agency) {
+        ctx.agencies.add(agency);
+        break;
+      }
+    }
+  }
+  bindTitles(s, ctx);
   const found: Attribution[] = [];
   ctx.names = (speaker) => (lexicon.get(speaker.id)?.ar ?? [speaker.ar]).map(normalizeArabic);
   for (let k = 0; k < words.length; k++) {
     if (s.quoted[k]) continue;
-    const w = peel(s.norm[k]!);
+    // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
+    if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
+    const w = sayingForm(peel(s.norm[k]!));
     const at = words[k]!.start;
+    if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))
+      continue;
     if (RELAYING.has(w)) {
       let an = k + 1;
       while (an <= k + 6 && an < s.norm.length && s.norm[an] !== 'عن') an++;
@@ -323,11 +465,22 @@ export function attributeSentence(
         found.push({ at, speaker, kind: 'according', person: isPerson(speaker, lexicon) });
         ctx.last = speaker;
       }
-    } else if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w)) {
+    } else if (
+      DOCUMENT_VERBS.has(s.norm[k]!.replace(/^[وف]/, '')) &&
+      s.norm[k + 1] === 'في' &&
+      DOCUMENTS.has(s.norm[k + 2] ?? '')
+    ) {
+      // "وجاء في بيان لوزارة الخارجية الروسية: …"
+      const author = documentAuthor(s, k + 2);
+      if (!author) continue;
+      ctx.last = ctx.document = author;
+      found.push({ at, speaker: author, kind: 'verb', person: isPerson(author, lexicon) });
+    } else if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w) || SAYING_NOUNS.has(w)) {
       const subject = subjectAfter(s, k, ctx);
       // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
       if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
       const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;
+      if (speaker === undefined) continue;
       if (subject !== 'bare' && subject) remember(s, k, subject, ctx);
       ctx.last = speaker;
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
@@ -335,6 +488,23 @@ export function attributeSentence(
   }
   ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);
   return found;
+}
+
+const governmentTargets = new WeakMap<Lexicon, Set<string>>();
+/**
+ * The government a place speaks for as a subject: a capital stands for its country ("أعلنت لندن" -> Britain), and a
+ * country that some place stands for speaks as itself ("قالت روسيا"); other places say nothing.
+ */
+function governmentOf(entry: LexiconEntry, lexicon: Lexicon): LexiconEntry | undefined {
+  if (entry.kind !== 'place') return undefined;
+  let targets = governmentTargets.get(lexicon);
+  if (!targets) {
+    targets = new Set(lexicon.entries.flatMap((e) => e.standsFor ?? []));
+    governmentTargets.set(lexicon, targets);
+  }
+  const stands = entry.standsFor?.[0];
+  if (stands) return lexicon.get(stands);
+  return targets.has(entry.id) ? entry : undefined;
 }
 
 const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>

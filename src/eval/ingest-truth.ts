@@ -17,7 +17,16 @@ const TruthSchema = z.object({
   date_iso: z.string().nullable().optional(),
   outlet: z.string().nullable().optional(),
   agencies: z.array(z.string()).optional(),
-  quotes: z.array(z.object({ text: z.string(), speaker_id: z.string().nullable().optional() })).optional(),
+  quotes: z
+    .array(
+      z.object({
+        text: z.string(),
+        speaker_id: z.string().nullable().optional(),
+        /** Other ids that are as right («الرئاسة الروسية (الكرملين)»: the presidency or the Kremlin). */
+        speaker_id_alt: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Truth = z.infer<typeof TruthSchema>;
 
@@ -141,7 +150,9 @@ export function compareWithTruth(
       const sentence = article.passages.find((p) => normalizeArabic(p.text).includes(key));
       const holder = found ?? sentence;
       const got = holder?.speaker?.id ?? null;
-      const equal = (a: string, b: string) => a === b || (!lexiconIds.has(a) && b.startsWith('ar:'));
+      const one = (a: string, b: string) => a === b || (!lexiconIds.has(a) && b.startsWith('ar:'));
+      const equal = (a: string, b: string) =>
+        one(a, b) || (q.speaker_id_alt ?? []).some((alt) => one(alt, b));
       note(`speaker of «${q.text.slice(0, 40)}»`, count(result.speakers, q.speaker_id, got, equal));
     }
   }

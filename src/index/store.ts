@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { count, getByID, search } from '@orama/orama';
-import { ingestCorpus } from '../corpus/ingest.ts';
+import { ingestCorpus, ingestionFingerprint } from '../corpus/ingest.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
@@ -67,11 +67,15 @@ interface SavedFile {
   index?: SavedIndex;
 }
 
-/** A hash of everything the index is made from. */
+/** A hash of everything the index is made from: the files, the lexicon, and the code that reads them. */
 export function indexFingerprint(
   o: Pick<OpenIndexOptions, 'articlesDir' | 'lexiconPath' | 'analyser' | 'embedder'>,
 ) {
-  const hash = createHash('sha256').update(FORMAT).update(o.analyser.fingerprint).update(o.embedder.id);
+  const hash = createHash('sha256')
+    .update(FORMAT)
+    .update(ingestionFingerprint())
+    .update(o.analyser.fingerprint)
+    .update(o.embedder.id);
   hash.update(existsSync(o.lexiconPath) ? readFileSync(o.lexiconPath) : '');
   const names = readdirSync(o.articlesDir)
     .filter((n) => n.endsWith('.txt') || n === 'meta.json')

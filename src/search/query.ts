@@ -9,6 +9,7 @@
 import type { Analyser } from '../index/analyser.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
+import { englishSpecificity } from './evidence/specificity.ts';
 import { mixTranslations, type Translation } from './evidence/translation.ts';
 import type { Question, TopicPart } from './question.ts';
 
@@ -29,6 +30,18 @@ export interface Concept {
   name?: boolean;
   /** A share of the concept's rarity weight (0–1; 1 when unset): how sure its source is. */
   weight?: number;
+  /**
+   * How much the concept says of a topic (0.1–1; 1 when unset; evidence/specificity.ts): its share in deciding
+   * whether an excerpt answers at all, not in ranking, where an everyday word may be what tells excerpts apart.
+   */
+  specificity?: number;
+  /**
+   * The chance that an excerpt which does not hold the concept says it all the same, in words its translation
+   * missed (0 when unset): credit toward deciding whether the excerpt answers, never toward ranking.
+   */
+  saidOtherwise?: number;
+  /** An English verb, adverb or preposition: a relation between things rather than a thing (TopicPart). */
+  relation?: boolean;
 }
 
 /** The evidence a query is built from. */
@@ -41,6 +54,10 @@ export interface QueryEvidence {
   documentFrequency(term: string): number;
   /** Arabic synonyms of an Arabic word (a thesaurus). */
   synonyms(word: string): string[];
+  /** Corpus terms spelling an analysed term another way (src/search/evidence/spelling.ts). */
+  spellingVariants(term: string): string[];
+  /** Corpus terms of the same approximate root as an analysed term (src/search/evidence/spelling.ts). */
+  rootRelatives(term: string): string[];
 }
 
 /*
@@ -48,7 +65,8 @@ export interface QueryEvidence {
  * - A lexicon term of the field is surer than the dictionary's general sense (LEXICON 0.6 : DICTIONARY 0.4).
  * - For an ordinary English word the dictionary is the evidence and sound adds little (0.8 : 0.2); a word unknown
  *   to the dictionary is probably a name, and sound leads (0.3 : 0.7); a known word written with a capital inside
- *   the sentence may be either ("Tower" in "Eiffel Tower", "Patriots"): even (0.5 : 0.5).
+ *   the sentence may be either ("Tower" in "Eiffel Tower", "Patriots"): even (0.5 : 0.5), unless the sources use
+ *   one of its translations, when it is taken as the word.
  * - In an Arabic question, the user's own word is surest; the lexicon's other spellings share the rest (0.6 : 0.4).
  */
 const LEXICON_WEIGHT = 0.6;
@@ -61,6 +79,18 @@ const OWN_WORDS_WEIGHT = 0.6;
  * sense and one word for it, where the sources may use another word for the same sense (استعمال / استخدام).
  */
 const SYNONYM_SHARE = 0.3;
+
+/**
+ * How often the excerpt that answers says a dictionary-translated word of the question in other words than the
+ * dictionary's: on the XQuAD development half the right paragraph holds 74% of the Arabic questions' own words, but
+ * the translations of 63% of the English questions' nouns and adjectives and of 38% of their verbs and adverbs
+ * (src/text/parts-of-speech.ts): the differences, about 0.1 and 0.4, are what translation misses.
+ */
+const THING_SAID_OTHERWISE = 0.1;
+const RELATION_SAID_OTHERWISE = 0.4;
+
+/** The share of a word's probability passed to other words of its root (يركز for مركز): a looser sense. */
+const ROOT_SHARE = 0.2;
 
 /** Synonyms taken per translation: the thesaurus lists a word's first sense first; later ones drift. */
 const MAX_SYNONYMS = 4;
@@ -82,12 +112,17 @@ const uniform = (forms: string[]): Translation[] => forms.map((arabic) => ({ ara
 /**
  * The readings of one Arabic word (analyser.variants) that the corpus uses, with their shares: the word's own term
  * counts twice as much as another reading (a clitic or an ending taken off). A word the corpus never uses keeps
- * its own term, so that the concept still counts as asked.
+ * its own term, so that the concept still counts as asked, unless the corpus spells it another way.
  */
 function readings(word: string, e: QueryEvidence): Translation[] {
   const [own, ...others] = e.analyser.variants(word);
   if (own === undefined) return [];
   const used = others.filter((t) => e.documentFrequency(t) > 0);
+  if (used.length === 0 && e.documentFrequency(own) === 0) {
+    // The sources never write the word so; the way they spell it, if they do.
+    const spelt = [own, ...others].flatMap((t) => e.spellingVariants(t));
+    if (spelt.length > 0) return uniform([...new Set(spelt)]);
+  }
   const ownWeight = e.documentFrequency(own) > 0 || used.length === 0 ? 2 : 0;
   const total = ownWeight + used.length;
   return [
@@ -110,9 +145,15 @@ function alternativesOf(translations: Translation[], e: QueryEvidence, analysed 
   };
   for (const t of translations) {
     if (analysed.has(t.arabic)) add([t.arabic], t.p);
-    else if (!t.arabic.trim().includes(' '))
-      for (const r of readings(t.arabic, e)) add([r.arabic], t.p * r.p);
-    else {
+    else if (!t.arabic.trim().includes(' ')) {
+      const own = readings(t.arabic, e);
+      const relatives = [...new Set(own.flatMap((r) => e.rootRelatives(r.arabic)))].filter(
+        (r) => !own.some((o) => o.arabic === r),
+      );
+      const share = relatives.length > 0 ? ROOT_SHARE : 0;
+      for (const r of own) add([r.arabic], t.p * r.p * (1 - share));
+      for (const r of relatives) add([r], (t.p * share) / relatives.length);
+    } else {
       const terms = e.analyser.terms(t.arabic);
       if (terms.length > 0) add(terms, t.p);
     }
@@ -128,12 +169,25 @@ function englishWord(part: TopicPart & { kind: 'word' }, e: QueryEvidence): Conc
   const nameLike = part.capital || !known;
   const sounds = e.soundsLike(word, nameLike);
   const sound = uniform(sounds);
-  const weights = !known ? NAME_WEIGHT : part.capital ? CAPITAL_WEIGHT : WORD_WEIGHT;
+  const translations = withSynonyms(e.dictionary.translateWord(word), e);
+  // A capital makes a known word a possible name, unless the sources use its translation ("Russian": روسي).
+  const attested = alternativesOf(translations, e).some(
+    (a) => a.terms.length === 1 && e.documentFrequency(a.terms[0]!) > 0,
+  );
+  const weights = !known ? NAME_WEIGHT : part.capital && !attested ? CAPITAL_WEIGHT : WORD_WEIGHT;
   const mixed = mixTranslations([
-    { weight: weights.dictionary, translations: withSynonyms(e.dictionary.translateWord(word), e) },
+    { weight: weights.dictionary, translations },
     { weight: weights.sound, translations: sound },
   ]);
-  return { label: word, alternatives: alternativesOf(mixed, e, new Set(sounds)), name: nameLike };
+  return {
+    label: word,
+    alternatives: alternativesOf(mixed, e, new Set(sounds)),
+    name: nameLike,
+    // A name says what it names, however common the word ("Super Bowl", "Trump").
+    specificity: nameLike ? 1 : englishSpecificity(word),
+    saidOtherwise: nameLike ? 0 : part.relation ? RELATION_SAID_OTHERWISE : THING_SAID_OTHERWISE,
+    relation: part.relation === true,
+  };
 }
 
 /** The longest dictionary phrase of adjacent topic words starting at part i, if any. */
@@ -144,8 +198,18 @@ function dictionaryPhrase(topic: TopicPart[], i: number, e: QueryEvidence) {
     if (parts.some((p, k) => p.kind !== 'word' || p.at !== first.at + k)) continue;
     const key = parts.map((p) => p.text.toLowerCase()).join(' ');
     const translations = e.dictionary.lookup(key);
-    if (translations.length > 0)
-      return { length, concept: { label: key, alternatives: alternativesOf(translations, e) } };
+    if (translations.length > 0) {
+      const specificity = Math.max(...parts.map((p) => englishSpecificity(p.text)));
+      return {
+        length,
+        concept: {
+          label: key,
+          alternatives: alternativesOf(translations, e),
+          specificity,
+          saidOtherwise: THING_SAID_OTHERWISE,
+        },
+      };
+    }
   }
   return null;
 }
@@ -207,5 +271,12 @@ export function buildConcepts(
     question.language === 'en'
       ? englishConcepts(question.topic, evidence)
       : arabicConcepts(question.topic, evidence);
-  return concepts.filter((c) => c.label.trim() !== '');
+  // A word the question repeats ("بندًا بندًا") is one idea, not two.
+  const seen = new Set<string>();
+  return concepts.filter((c) => {
+    const key = normalizeArabic(c.label.trim());
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -6,7 +6,9 @@
 import { splitWords } from '../lexicon/keys.ts';
 import { canBeAsked, type Lexicon, type LexiconEntry, type LexiconMatch } from '../lexicon/lexicon.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
+import { relationWords } from '../text/parts-of-speech.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
+import { ACCORDING } from '../text/vocabulary/attribution-grammar.ts';
 import { CONTENT_SAYING, PLAIN_SAYING } from '../text/vocabulary/saying-verbs.ts';
 import { TITLES, UNNAMED_SUBJECTS } from '../text/vocabulary/titles.ts';
 import type { Dictionary } from './evidence/dictionary.ts';
@@ -15,7 +17,13 @@ import { findTime, isTimeWord, type TimeFilter } from './time.ts';
 /** One part of a question's topic: a lexicon form (a name or domain term, maybe several words) or one word. */
 export type TopicPart = { text: string /** Index of its first word in the question. */; at: number } & (
   | { kind: 'lexicon'; entries: LexiconEntry[] }
-  | { kind: 'word' /** Written with a capital inside an English sentence: maybe a name. */; capital: boolean }
+  | {
+      kind: 'word';
+      /** Written with a capital inside an English sentence: maybe a name. */
+      capital: boolean;
+      /** An English verb, adverb or preposition (a relation, not a thing): answers often say it in other words. */
+      relation?: boolean;
+    }
 );
 
 /** What a question asks. */
@@ -40,6 +48,8 @@ const ENGLISH_CONTENT_SAYING =
   /^(?:see|sees|believe|believes|consider|considers|fear|fears|feared|welcome|welcomed|warn|warned|insist|insisted|call|called|accuse|accused|hope|hoped|demand|demanded|deny|denied|reject|rejected|want|wanted|propose|proposed|expect|expected|confirm|confirmed|threaten|threatened|promise|promised)$/i;
 const SPEECH_NOUNS =
   /^(?:statement|statements|remarks|words|comments|position|positions|view|views|response|reaction|message|stance|opinion|quote|quotes)$/i;
+/** Words of a title before a name in a question ("وزير الدفاع الروسي"), at most. */
+const MAX_TITLE_WORDS = 5;
 const ARABIC_SPEECH_NOUNS = new Set(['موقف', 'راي', 'تصريحات', 'تصريح', 'كلام', 'رد']);
 const ARABIC_QUESTION_WORDS = new Set([
   'ماذا',
@@ -161,10 +171,23 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
   words.forEach((w, i) => {
     const verb = arabicVerb(w.text);
     const isVerb = verb !== null;
-    const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text));
+    // "حسب أوشاكوف"، "وفقا لأوشاكوف": the source named, as "according to X".
+    const isNoun = ARABIC_SPEECH_NOUNS.has(normalizeArabic(w.text)) || ACCORDING.has(normalizeArabic(w.text));
     if (!isVerb && !isNoun) return;
     let j = i + 1;
-    if (normalizeArabic(words[j]?.text ?? '') === 'الرييس') j++;
+    // "ماذا قال وزير الدفاع الروسي بيلوسوف": a title before the name, its words with the article after it.
+    const titled = (k: number) => {
+      if (!TITLES.has(normalizeArabic(words[k]?.text ?? ''))) return k;
+      let end = k + 1;
+      while (
+        end < k + MAX_TITLE_WORDS &&
+        /^ال/.test(normalizeArabic(words[end]?.text ?? '')) &&
+        !speakerAt(end)
+      )
+        end++;
+      return speakerAt(end) ? end : k;
+    };
+    j = titled(j);
     const first = speakerAt(j);
     if (!first) {
       if (!isVerb) return;
@@ -186,6 +209,7 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
       return;
     }
     if (verb !== 'content') out.consumed.add(i);
+    for (let k = i + 1; k < j; k++) out.consumed.add(k);
     for (let m: LexiconMatch | undefined = first; m; ) {
       out.speakers.add(m.entries.find(canBeAsked)!);
       for (let k = m.firstWord; k < m.endWord; k++) out.consumed.add(k);
@@ -218,6 +242,7 @@ export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictio
   );
   const speakerPart = language === 'ar' ? arabicSpeakers(text, matches) : englishSpeakers(text, matches);
   const words = splitWords(text);
+  const relations = language === 'en' ? relationWords(text) : new Set<string>();
   const topic: TopicPart[] = [];
   const covered = new Set<number>();
 
@@ -238,7 +263,13 @@ export function parseQuestion(text: string, lexicon: Lexicon, dictionary: Dictio
       if (ENGLISH_STOPWORDS.has(lower) || AUXILIARIES.test(lower) || lower.length < 2) return;
       // "Luther's works": the possessive is no part of the word.
       const text = w.text.replace(/['’]s$/i, '');
-      topic.push({ kind: 'word', text, capital: i > 0 && /^\p{Lu}/u.test(text), at: i });
+      topic.push({
+        kind: 'word',
+        text,
+        capital: i > 0 && /^\p{Lu}/u.test(text),
+        relation: relations.has(w.text),
+        at: i,
+      });
       return;
     }
     if (ARABIC_QUESTION_WORDS.has(n) || ARABIC_STOPWORDS.has(n)) return;

@@ -10,6 +10,7 @@ import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
 import { cosineTo, largestNorm, vectorScores } from '../index/vectors.ts';
 import { soundsLike } from './evidence/sound.ts';
+import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
 import { rankUnits } from './rank.ts';
@@ -22,6 +23,8 @@ export interface Hit {
   article: ArticleInfo;
   /** Share of the question's topic (weighted by term rarity) that the excerpt or its paragraph holds, 0–1. */
   coverage: number;
+  /** The same share with everyday words weighing less (Concept.specificity): whether the excerpt answers at all. */
+  answers: number;
   score: number;
   /** True when the asked speaker (or someone speaking for them) said it. */
   byAskedSpeaker: boolean;
@@ -64,11 +67,16 @@ export interface SearchOptions {
 
 /**
  * Minimum share of the topic's weight that the best excerpt (with its paragraph) must hold for the sources to
- * answer; a concept the corpus never mentions weighs like its rarest present one (rank.ts). Calibrated on the
- * XQuAD development half (all answerable), our own answerable and unanswerable questions about the seeds and
- * about real articles: see the README's table.
+ * answer; a concept the corpus never mentions weighs like its rarest present one (rank.ts), an everyday English
+ * word by its specificity (evidence/specificity.ts). Calibrated on the XQuAD development half (all answerable), our
+ * own answerable and unanswerable questions about the seeds and about real articles: see the README's table.
  */
 export const RELEVANCE_FLOOR = 0.35;
+/**
+ * The share of a question's topic (weighted as for RELEVANCE_FLOOR) that the sources must mention somewhere: most of
+ * what is asked must be in them at all.
+ */
+const MENTIONED_FLOOR = 0.5;
 /** Excerpts holding far less of the topic than the best one are dropped even above the floor. */
 const RELATIVE_FLOOR = 0.6;
 /**
@@ -211,6 +219,19 @@ function timeTest(index: SearchIndex, time: TimeFilter | null): ((iso: string) =
 /** Units the vector side alone proposes: the nearest few, when the embedder knows meaning beyond words. */
 const VECTOR_CANDIDATES = 20;
 
+/** The evidence a structured query is built from, for this index and these language resources. */
+export function queryEvidence(index: SearchIndex, resources: LanguageResources): QueryEvidence {
+  return {
+    analyser: index.analyser,
+    dictionary: resources.dictionary,
+    soundsLike: (word, asName) => soundsLike(index, word, asName),
+    documentFrequency: (term) => index.stats.documentFrequency(term),
+    synonyms: (word) => resources.thesaurus.synonyms(word),
+    spellingVariants: (term) => spellingVariants(index, term),
+    rootRelatives: (term) => rootRelatives(index, term),
+  };
+}
+
 /** Searches the index for a parsed question. */
 export async function searchQuestion(
   index: SearchIndex,
@@ -218,16 +239,11 @@ export async function searchQuestion(
   resources: LanguageResources,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const { lexicon, dictionary, thesaurus } = resources;
+  const { lexicon } = resources;
   const asked = new Set(question.speakers.flatMap((s) => lexicon.voicesOf(s.id)));
   const askedInCorpus = [...asked].filter((id) => index.bySpeaker.has(id));
-  const evidence: QueryEvidence = {
-    analyser: index.analyser,
-    dictionary,
-    soundsLike: (word, asName) => soundsLike(index, word, asName),
-    documentFrequency: (term) => index.stats.documentFrequency(term),
-    synonyms: (word) => thesaurus.synonyms(word),
-  };
+  const evidence = queryEvidence(index, resources);
+
   const concepts = buildConcepts(question, evidence);
   // Someone the sources never quote: what they report about that person still answers, and the reply says so;
   // an excerpt (or its paragraph) must name them.
@@ -261,19 +277,36 @@ export async function searchQuestion(
     extra,
   });
   const weights = ranking.weights.slice(0, concepts.length);
+  // Whether an excerpt answers at all weighs each concept also by how much it says of a topic: matching only
+  // everyday words ("next", "start") is no answer, however rare they are in the sources.
+  const topicWeights = weights.map((w, i) => w * (concepts[i]!.specificity ?? 1));
   const total = weights.reduce((a, b) => a + b, 0);
+  const topicTotal = topicWeights.reduce((a, b) => a + b, 0);
   if (concepts.length > 0 && total === 0) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
-  // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
   const k = rankingConcepts.length;
   const count = ranking.ordinals.length;
+  // Most of what is asked must be somewhere in the sources: a question whose subject they never mention ("the
+  // price of Russian gas" where no article speaks of gas or prices) is not answered by what it shares with them.
+  // Sources name a thing they speak of in some form the dictionary knows; a relation (a verb) they may not.
+  const mentioned = topicWeights.reduce((sum, w, i) => {
+    const concept = concepts[i]!;
+    for (let j = 0; j < count; j++) if (ranking.holds[j * k + i] === 1) return sum + w;
+    return sum + (concept.relation ? w * (concept.saidOtherwise ?? 0) : 0);
+  }, 0);
+  if (topicTotal > 0 && mentioned / topicTotal < MENTIONED_FLOOR)
+    return none(speakerAbsent ? 'speaker-absent' : 'no-match');
+
+  // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
   const unitOf = (j: number) => index.byOrdinal[ranking.ordinals[j]!]!;
   const coverage = new Float64Array(count);
+  const answers = new Float64Array(count);
   const boost = new Float64Array(count);
   const byAsked = new Uint8Array(count);
   const isHit = new Uint8Array(count);
   const requiredConcepts = [...required];
   let best = 0;
+  let bestAnswers = 0;
   for (let j = 0; j < count; j++) {
     const unit = unitOf(j);
     const article = articleOfOrdinal(index)[ranking.ordinals[j]!];
@@ -282,24 +315,33 @@ export async function searchQuestion(
     const byAskedSpeaker = unit.speaker !== null && asked.has(unit.speaker.id);
     byAsked[j] = byAskedSpeaker ? 1 : 0;
     let got = 0;
+    let topicGot = 0;
     for (let i = 0; i < concepts.length; i++) {
       const holds = ranking.holds[j * k + i] === 1;
       const inArticle =
         !holds &&
         byAskedSpeaker &&
         concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => articleTerms(index, article).has(t)));
-      got += weights[i]! * (holds ? 1 : inArticle ? ARTICLE_CREDIT : 0);
+      const credit = holds ? 1 : inArticle ? ARTICLE_CREDIT : 0;
+      got += weights[i]! * credit;
+      topicGot += topicWeights[i]! * Math.max(credit, concepts[i]!.saidOtherwise ?? 0);
     }
     boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
     coverage[j] = total > 0 ? got / total : 1;
+    answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
     best = Math.max(best, coverage[j]!);
+    bestAnswers = Math.max(bestAnswers, answers[j]!);
   }
-  if (best < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
+  if (bestAnswers < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
   // With no topic ("What did X say?"), only X's own words answer.
-  const floor = Math.max(RELEVANCE_FLOOR, best * RELATIVE_FLOOR);
   let relevant: number[] = [];
   for (let j = 0; j < count; j++)
-    if (isHit[j] === 1 && coverage[j]! >= floor && (concepts.length > 0 || byAsked[j] === 1))
+    if (
+      isHit[j] === 1 &&
+      answers[j]! >= RELEVANCE_FLOOR &&
+      coverage[j]! >= best * RELATIVE_FLOOR &&
+      (concepts.length > 0 || byAsked[j] === 1)
+    )
       relevant.push(j);
 
   let timeMatched = true;
@@ -375,6 +417,7 @@ export async function searchQuestion(
       unit: unitOf(j),
       article: articleOf(j),
       coverage: coverage[j]!,
+      answers: answers[j]!,
       score: score(j),
       byAskedSpeaker: byAsked[j] === 1,
     }),

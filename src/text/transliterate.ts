@@ -139,8 +139,17 @@ const ARABIC_CLASS: Record<string, string> = {
 
 const collapse = (classes: string) => classes.replace(/(.)\1+/g, '$1');
 
-/** The sound key of a Latin-script word ("Panthers" -> BNTRS). */
-export function latinSoundKey(word: string): string {
+/*
+ * Sound shapes: a sound key with its vowels (V) and h-like sounds (H) kept, to tell apart the words that share a
+ * key: سوبر (SVBR) is one vowel from "super" (SVBVR), حسابنا (HSVBN) three from "Spain" (SBVN).
+ */
+
+const LATIN_VOWELS = /[aeiouyw]/;
+const ARABIC_VOWELS = /[اويىءأإآئؤ]/;
+const ARABIC_H = /[حهعة]/;
+
+/** The sound classes of a Latin-script word; with `shape`, its vowels and h as well. */
+function latinSounds(word: string, shape: boolean): string {
   // Slavic names end in -ow where English writes -ov (Peskow, Lawrow).
   const w = word
     .toLowerCase()
@@ -155,22 +164,34 @@ export function latinSoundKey(word: string): string {
       continue;
     }
     const c = w[i]!;
+    if (shape && LATIN_VOWELS.test(c)) out += 'V';
+    else if (shape && c === 'h') out += 'H';
     // c is s before e, i and y, k elsewhere.
-    if (c === 'c') out += /[eiy]/.test(w[i + 1] ?? '') ? 'S' : 'K';
+    else if (c === 'c') out += /[eiy]/.test(w[i + 1] ?? '') ? 'S' : 'K';
     else out += LATIN_CLASS[c] ?? '';
     i++;
   }
   return collapse(out);
 }
 
-/** The sound key of an Arabic-script word, without its article ("البانثرز" -> BNTRS); expects normalised text. */
-export function arabicSoundKey(word: string): string {
+/** The sound classes of an Arabic-script word without its article; with `shape`, its vowels and h-like letters. */
+function arabicSounds(word: string, shape: boolean): string {
   // The article goes only where enough is left to be a name: ألين (Allen) keeps its ال.
   const w = (word.startsWith('ال') && word.length >= 5 ? word.slice(2) : word).replace(/تش/g, 'ش');
   let out = '';
-  for (const c of w) out += ARABIC_CLASS[c] ?? '';
+  for (const c of w)
+    out += shape && ARABIC_VOWELS.test(c) ? 'V' : shape && ARABIC_H.test(c) ? 'H' : (ARABIC_CLASS[c] ?? '');
   return collapse(out);
 }
+
+/** The sound key of a Latin-script word ("Panthers" -> BNTRS). */
+export const latinSoundKey = (word: string) => latinSounds(word, false);
+/** The sound key of an Arabic-script word ("البانثرز" -> BNTRS); expects normalised text. */
+export const arabicSoundKey = (word: string) => arabicSounds(word, false);
+/** The sound shape of a Latin-script word ("Super" -> SVBVR). */
+export const latinSoundShape = (word: string) => latinSounds(word, true);
+/** The sound shape of an Arabic-script word ("البانثرز" -> BVNTRS); expects normalised text. */
+export const arabicSoundShape = (word: string) => arabicSounds(word, true);
 
 /**
  * A spelling-independent key for a name: the sound key of each word, so that دراتشييف and دارتشييف, or زيلينسكي

@@ -48,7 +48,7 @@ describe('header zones of other sites', () => {
       'masthead-section',
       'زيلينسكي يرفض أي اتفاق يفرض على بلاده من الخارج',
       { iso: '2025-08-16', text: '16 أغسطس 2025', basis: 'stated' },
-      null,
+      'المثال', // only the photo credit «زيلينسكي، المثال» names the site
       [],
     ],
     [
@@ -59,6 +59,35 @@ describe('header zones of other sites', () => {
       ['سانا'],
     ],
     ['no-date-agencies', null, { iso: null, text: 'اليوم الاثنين', basis: 'unknown' }, null, ['إنترفاكس']],
+    // «المرصد - موسكو»: the outlet and a place on a line of their own, not a headline.
+    ['dashed-outlet-place', null, { iso: null, text: 'اليوم الثلاثاء', basis: 'unknown' }, 'المرصد', []],
+    // «النبأ-أكد …»: the outlet glued to the lead; «المصدر: أ.ش.أ.» credits an agency, not the outlet.
+    ['glued-outlet-lead', null, { iso: null, text: null, basis: 'unknown' }, 'النبأ', ['أ.ش.أ.']],
+    // Only the site menu names the outlet, three times over.
+    [
+      'menu-site-name',
+      'روبيو: لا اتفاق من دون الطرفين',
+      { iso: null, text: null, basis: 'unknown' },
+      'أخبار الساحل',
+      [],
+    ],
+    // «صوت الشرق / موسكو/ قال …»: the outlet and the place between slashes.
+    [
+      'slash-outlet-place',
+      'الكرملين: لا موعد بعد لقمة جديدة',
+      { iso: null, text: null, basis: 'unknown' },
+      'صوت الشرق',
+      [],
+    ],
+    // «منذ 5 ساعة» states no date; «الرصد-موسكو: أكد …» opens the lead though it lacks a full stop: no headline.
+    ['stamp-colon-lead', null, { iso: null, text: null, basis: 'unknown' }, 'الرصد', []],
+    [
+      'teaser-lead',
+      'موسكو: الجولة المقبلة من المحادثات بعد أسبوعين',
+      { iso: null, text: 'اليوم السبت', basis: 'unknown' },
+      null,
+      [],
+    ],
   ])('%s', (stem, title, date, outlet, agencies) => {
     const a = article(stem);
     expect({ title: a.title, date: a.date, outlet: a.outlet, agencies: a.agencies }).toEqual({
@@ -90,6 +119,24 @@ describe('header zones of other sites', () => {
   it('attributes the quotations of these layouts', () => {
     const speakers = corpus.articles.flatMap((a) => a.quotes.map((q) => q.speaker?.id ?? null));
     // In file name order.
-    expect(speakers).toEqual(['peskov', 'lavrov', 'blinken', 'zelensky', 'peskov', 'ryabkov', 'ushakov']);
+    expect(speakers).toEqual([
+      'peskov',
+      'lavrov',
+      'blinken',
+      'peskov',
+      'lavrov',
+      'lavrov', // «… معرباً عن "…"» after «ورحب لافروف»
+      'zelensky',
+      'rubio',
+      'peskov',
+      'ryabkov',
+      'peskov',
+      'peskov',
+      'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
+      'ushakov',
+      'ushakov',
+    ]);
+    // «لمراسل "قناة الأفق 1"» names a channel inside the marks: no quotation.
+    expect(article('teaser-lead').quotes.map((q) => q.text.split(' ')[0])).toEqual(['الجولة', 'سيشارك']);
   });
 });

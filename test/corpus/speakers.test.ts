@@ -123,6 +123,19 @@ describe('attribution', () => {
     expect(a?.speaker?.id).toBe('ushakov');
   });
 
+  it('reads a word of saying after a preposition as a noun, and a name behind a preposition as no speaker', () => {
+    // "Moscow's hope" is no statement by Moscow: the spokesman goes on speaking.
+    expect(
+      speakers(
+        'وقال بيسكوف إن الاتصالات مستمرة.',
+        'وأعرب عن أمل موسكو في أن تتم الزيارة قريبا.',
+        'وتابع أن الموعد لم يحدد.',
+      ),
+    ).toEqual(['peskov', 'peskov', 'peskov']);
+    // «بروس» is a name the lexicon lacks, not "with the Russians".
+    expect(speakers('قالت بروس: "سيجتمع الوفدان مرة أخرى في إسطنبول".')).not.toContain('russia');
+  });
+
   it('never makes a reporting agency the speaker', () => {
     const ctx = new AttributionContext();
     attributeSentence('وقال بيسكوف إن الحوار مستمر.', lexicon, ctx);
@@ -162,6 +175,108 @@ describe('attribution', () => {
         'وقالت وزارة الدفاع الروسية: إن قواتها سيطرت على بلدة، وأضاف أن الوضع صعب.',
         'russian-defence-ministry',
       ],
+    ]);
+  });
+
+  it('makes an institution the speaker of its statement, and a capital that of its government', () => {
+    expect(
+      speakers(
+        'وجاء في بيان لوزارة الخارجية الروسية نشرته صباح اليوم: "جرى تبادل الآراء حول العلاقات الثنائية".',
+        'وأضاف البيان "اتفق الوزيران على مواصلة الاتصالات".',
+      ),
+    ).toEqual(['russian-foreign-ministry', 'russian-foreign-ministry']);
+    expect(
+      speakers(
+        'قال زيلينسكي إن بلاده مستعدة للحوار.',
+        'وأعلنت لندن عقب المكالمة أن الوزراء سيجتمعون الأحد، واصفة الاجتماع بأنه "خطوة نحو سلام دائم".',
+      ),
+    ).toEqual(['zelensky', 'britain']);
+    // Several subjects together are no one government's words.
+    expect(speakers('وتتهم الولايات المتحدة ودول أوروبية موسكو بالمماطلة، مؤكدة أن "الوقت ينفد".')).toEqual([
+      null,
+    ]);
+  });
+
+  it('finds the subject of «وكان X قد …», and one a participle reports in a sentence opened by another verb', () => {
+    expect(
+      speakers(
+        'وقال أوشاكوف إن الاتصالات مستمرة.',
+        'وكان ترامب، قد كتب على منصته أن روسيا "تخسر الكثير" في هذه الحرب.',
+      ),
+    ).toEqual(['ushakov', 'trump']);
+    expect(
+      speakers('انتقد كبير المفاوضين الروس كيريل دميترييف تصريحات أوروبية، قائلاً إنها "لا تخدم السلام".'),
+    ).toEqual(['dmitriev']);
+  });
+
+  it('takes the person after a title that goes on past the name inside it', () => {
+    expect(
+      speakers(
+        'أكد المبعوث الخاص للرئيس الروسي فلاديمير بوتين لشؤون التعاون الاقتصادي، كيريل دميترييف، أن اللقاء سيعقد.',
+      ),
+    ).toEqual(['dmitriev']);
+    expect(speakers('وأوضح متحدث الكرملين دميتري بيسكوف أن الموعد لم يحدد.')).toEqual(['peskov']);
+  });
+
+  it('ties a title to the name it was written with, and only that whole title', () => {
+    expect(
+      speakers(
+        'بحث لافروف في الرياض مع وزير الخارجية السعودي فيصل بن فرحان الوضع في المنطقة.',
+        'من جانبه، أكد وزير الخارجية السعودي أن بلاده تدعم الحوار.',
+      ),
+    ).toEqual([null, 'faisal-bin-farhan']);
+    const [, other] = speakers(
+      'قال وزير الخارجية سيرغي لافروف إن الحوار مفيد.',
+      'وقال وزير الخارجية الأمريكي إن بلاده تدرس المقترح.',
+    );
+    expect(other).not.toBe('lavrov');
+  });
+
+  it('reads verbal nouns and verbs with an object pronoun, and a name the lexicon lacks after an institution', () => {
+    expect(speakers('ولم يصدر سوى تأكيد كيريل دميترييف بأن "الحوار سيستمر".')).toEqual(['dmitriev']);
+    expect(speakers('ووصفها وزير الخارجية الأمريكي ماركو روبيو بأنها "مفيدة".')).toEqual(['rubio']);
+    expect(
+      speakers('وقالت المتحدثة باسم وزارة الخارجية الأميركية ماري جونسون إن الوزير جدد دعوته للحوار.'),
+    ).toEqual([`ar:${nameKey('ماري جونسون')}`]);
+  });
+
+  it('keeps the last speaker when a verb inside a clause has no subject to be found', () => {
+    const ctx = new AttributionContext();
+    const said = (sentence: string) => {
+      const quotes = findQuotes(sentence);
+      const found = attributeSentence(sentence, lexicon, ctx, quotes);
+      return quotes.map((q) => quoteSpeaker(found, q.outerStart)?.id ?? null);
+    };
+    said('وقال روبيو للصحفيين إن الاجتماع كان مفيدا.');
+    expect(said('وأشار إلى أن واشنطن لا تعتبر نفسها وسيطا، قائلا إن "القرار بيد الطرفين وحدهما".')).toEqual([
+      'rubio',
+    ]);
+  });
+
+  it('reads a given name spelt another way, and a title of the institution the last speaker speaks for', () => {
+    expect(speakers('قال المتحدث باسم الكرملين، ديميتري بيسكوف، للصحفيين إن الموعد لم يحدد.')).toEqual([
+      'peskov',
+    ]);
+    expect(
+      speakers('رفض الكرملين التعليق.', 'وقال المتحدث باسمه، دميتري بيسكوف، اليوم الأحد: "لا جديد لدينا".'),
+    ).toEqual(['kremlin', 'peskov']);
+    expect(
+      speakers('أكد دميتري بيسكوف أن الموعد لم يحدد.', 'وشدد ممثل الكرملين على أن "الاتصالات مستمرة".'),
+    ).toEqual(['peskov', 'peskov']);
+    expect(speakers('قال لافروف إن الحوار مفيد.', 'وشدد ممثل الكرملين على أن "الاتصالات مستمرة".')).toEqual([
+      'lavrov',
+      'kremlin',
+    ]);
+  });
+
+  it('reads «مازح» and «بالقول», and no verbal noun spelt like a verb («نفي»)', () => {
+    expect(speakers('ومازح أوشاكوف بأن "الطقس في ألاسكا سيكون باردا".')).toEqual(['ushakov']);
+    expect(speakers('قال لافروف إن الحوار مفيد.', 'وعلق على سؤال الصحفيين بالقول: "سنرى ما سيحدث".')).toEqual(
+      ['lavrov', 'lavrov'],
+    );
+    expect(speakers('رفض بيسكوف تأكيد أو نفي التقارير.', 'وأضاف أن "الحوار مستمر".')).toEqual([
+      'peskov',
+      'peskov',
     ]);
   });
 });

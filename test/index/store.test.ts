@@ -1,7 +1,9 @@
 /** Saving and loading the index: fresh, stale, corrupt, and vectors that survive searches. */
 
 import {
+  appendFileSync,
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getByID, search } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
+import { ingestionFingerprint } from '../../src/corpus/ingest.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
@@ -189,5 +192,16 @@ describe('openIndex', () => {
       count: number;
     };
     expect(hits.count).toBeGreaterThan(0);
+  });
+});
+
+describe('the code that made a saved index', () => {
+  it('is part of its fingerprint: changed ingestion code rebuilds the index', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'ingestion-code-'));
+    for (const folder of ['corpus', 'text', 'lexicon'])
+      cpSync(join(PROJECT_ROOT, 'src', folder), join(copy, folder), { recursive: true });
+    expect(ingestionFingerprint(copy)).toBe(ingestionFingerprint());
+    appendFileSync(join(copy, 'corpus', 'speakers.ts'), '\n// another rule\n');
+    expect(ingestionFingerprint(copy)).not.toBe(ingestionFingerprint());
   });
 });

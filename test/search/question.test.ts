@@ -15,6 +15,8 @@ const concepts = (q: string) =>
     soundsLike: () => [],
     documentFrequency: () => 1,
     synonyms: () => [],
+    spellingVariants: () => [],
+    rootRelatives: () => [],
   });
 const labels = (q: string) => concepts(q).map((g) => g.label);
 const alternatives = (q: string, label: string) =>
@@ -33,6 +35,22 @@ describe('parseQuestion', () => {
     expect(labels('What did بيسكوف say about الناتو?')).toEqual(['الناتو']);
     expect(speakers('ماذا قال Peskov عن NATO؟')).toEqual(['peskov']);
     expect(labels('<b>What did Peskov say?</b>')).toEqual([]);
+  });
+
+  it('reads "according to X" in Arabic as asking X', () => {
+    expect(speakers('لماذا اختيرت ألاسكا للقمة حسب أوشاكوف؟')).toEqual(['ushakov']);
+    expect(speakers('ما موقف موسكو من الهدنة وفقا لبيسكوف؟')).toContain('peskov');
+    expect(labels('لماذا اختيرت ألاسكا للقمة حسب أوشاكوف؟')).not.toContain('أوشاكوف');
+  });
+
+  it('reads a title before the asked name in Arabic as part of it', () => {
+    expect(speakers('ماذا قال وزير الدفاع الروسي بيلوسوف عن قمة ألاسكا؟')).toEqual(['belousov']);
+    expect(labels('ماذا قال وزير الدفاع الروسي بيلوسوف عن قمة ألاسكا؟')).not.toContain('الروسي');
+    expect(speakers('ماذا قال وزير الخارجية عن جنيف؟')).toEqual([]);
+  });
+
+  it('takes a repeated word as one idea', () => {
+    expect(labels('هل ناقشوا الخطة بندا بندا؟')).toEqual(['ناقشوا', 'الخطة', 'بندا']);
   });
 
   it('asks a country or a capital as a speaker, in both languages', () => {
@@ -93,7 +111,9 @@ describe('parseQuestion', () => {
   });
 
   it('keeps an English word the lexicon cannot translate as a group without Arabic', () => {
-    expect(concepts('What about xqzzyt?')).toEqual([{ label: 'xqzzyt', alternatives: [], name: true }]);
+    expect(concepts('What about xqzzyt?')).toEqual([
+      { label: 'xqzzyt', alternatives: [], name: true, specificity: 1, saidOtherwise: 0, relation: false },
+    ]);
   });
 });
 

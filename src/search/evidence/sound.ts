@@ -4,7 +4,14 @@
  */
 
 import type { SearchIndex } from '../../index/search-index.ts';
-import { arabicSoundKey, latinSoundKey, transliterate } from '../../text/transliterate.ts';
+import {
+  arabicSoundKey,
+  arabicSoundShape,
+  latinSoundKey,
+  latinSoundShape,
+  transliterate,
+} from '../../text/transliterate.ts';
+import { editDistance, keyedVocabulary } from './keyed-vocabulary.ts';
 
 /**
  * Shortest key matched: two consonants are shared by too many words, unless the word is written as a name
@@ -12,60 +19,57 @@ import { arabicSoundKey, latinSoundKey, transliterate } from '../../text/transli
  */
 const MIN_SOUNDS = 3;
 const MIN_NAME_SOUNDS = 2;
+/**
+ * How far (edits of sound shapes) a corpus word may be from the word, by the number of sounds in its key: a
+ * two-sound key has too many words to allow any edit (Cairo / قرا), three allow one (super / سوبر), more two.
+ */
+const shapeDistanceAllowed = (keyLength: number) => Math.min(2, keyLength - 2);
 
-const tables = new WeakMap<SearchIndex, Map<string, string[]>>();
-
-function soundTable(index: SearchIndex): Map<string, string[]> {
-  let table = tables.get(index);
-  if (!table) {
-    table = new Map();
-    for (const term of index.stats.vocabulary()) {
-      if (!/^[\u0600-\u06FF]/.test(term)) continue;
-      const key = arabicSoundKey(term);
-      if (key.length < MIN_NAME_SOUNDS) continue;
-      const list = table.get(key);
-      if (list) list.push(term);
-      else table.set(key, [term]);
-    }
-    tables.set(index, table);
-  }
-  return table;
-}
+/** A word's final vowel is no evidence: Arabic's light stemmer takes final ا and ي off (غاغا -> غاغ). */
+const withoutFinalVowel = (shape: string) => shape.replace(/V$/, '');
 
 /**
- * Analysed corpus terms that sound like a Latin-script word. The light stemmer takes -ين/-ون/-ان off Arabic words
- * (بوتين -> بوت), so a key ending in n is also tried without it.
+ * Analysed corpus terms that sound like a Latin-script word, nearest first.
  */
 export function soundsLike(index: SearchIndex, word: string, asName = false, most = 4): string[] {
   const shortest = asName ? MIN_NAME_SOUNDS : MIN_SOUNDS;
   const key = latinSoundKey(word);
   if (key.length < shortest) return [];
-  const table = soundTable(index);
-  const found = new Set(table.get(key) ?? []);
+  const table = keyedVocabulary(index, arabicSoundKey, MIN_NAME_SOUNDS);
+  const shape = withoutFinalVowel(latinSoundShape(word));
+  const distance = (term: string, to: string) => editDistance(withoutFinalVowel(arabicSoundShape(term)), to);
+  // The key as it is, and two ways Arabic may shorten it, each one edit: the light stemmer takes -ين/-ون/-ان off
+  // (بوتين -> بوت, الأمازون -> اماز), and a plural's name is written without its s (Grammys / غرامي, Huguenots /
+  // هوغونوت). A shortened shape of two sounds says too little (Spain is not سبب).
+  const readings = [{ key, shape, edits: 0 }];
   if (key.endsWith('N') && key.length > shortest)
-    for (const t of table.get(key.slice(0, -1)) ?? []) found.add(t);
-  // Many words share a short key: the ones whose spelling, read in Latin letters, is nearest the word.
-  const latin = word.toLowerCase();
-  return [...found]
-    .map((term) => ({ term, distance: editDistance(transliterate(term).toLowerCase(), latin) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, most)
-    .filter(({ distance }) => distance <= latin.length / 2)
-    .map(({ term }) => term);
-}
-
-/** Levenshtein distance, for two short words. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
+    readings.push({ key: key.slice(0, -1), shape: withoutFinalVowel(shape.replace(/N$/, '')), edits: 1 });
+  if (/s$/i.test(word)) {
+    const singular = word.slice(0, -1);
+    const singularKey = latinSoundKey(singular);
+    if (singularKey !== key && singularKey.length >= shortest)
+      readings.push({ key: singularKey, shape: withoutFinalVowel(latinSoundShape(singular)), edits: 1 });
   }
-  return previous[b.length]!;
+  const found = new Map<string, number>();
+  for (const reading of readings) {
+    if (reading.edits > 0 && reading.shape.length < 3) continue;
+    for (const term of table.get(reading.key) ?? []) {
+      const edits = reading.edits + distance(term, reading.shape);
+      if (edits < (found.get(term) ?? Number.POSITIVE_INFINITY)) found.set(term, edits);
+    }
+  }
+  // Many words share a key: the ones whose sound shape (vowels and h-like sounds kept) is nearest the word's,
+  // then whose spelling, read in Latin letters, is nearest.
+  const latin = word.toLowerCase();
+  const allowed = shapeDistanceAllowed(key.length);
+  return [...found]
+    .filter(([, edits]) => edits <= allowed)
+    .map(([term, edits]) => ({
+      term,
+      edits,
+      spelling: editDistance(transliterate(term).toLowerCase(), latin),
+    }))
+    .sort((a, b) => a.edits - b.edits || a.spelling - b.spelling)
+    .slice(0, most)
+    .map(({ term }) => term);
 }

@@ -20,6 +20,11 @@ export const SKIPPABLE = wordSet(`
 export const NOT_A_SUBJECT = wordSet(
   'إلى على عن في من مع ل ب خلال بشأن حول ردا رداً لوكالة للصحفيين قائلا له لها',
 );
+/**
+ * Prepositions: a word of saying right after one is a noun ("عن أمل موسكو", "في تصريح"). Not من, which is also
+ * "who".
+ */
+export const PREPOSITIONS = wordSet('إلى على عن في مع خلال بشأن حول عبر لدى منذ');
 /** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
 export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
 /** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */

@@ -10,7 +10,8 @@ export const PLAIN_SAYING = wordSet(`
   قال قالت يقول تقول أكد أكدت يؤكد تؤكد أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف تابع تابعت شدد شددت يشدد
   أشار أشارت يشير تشير اعتبر اعتبرت يعتبر تعتبر ذكر ذكرت يذكر صرح صرحت يصرح أعلن أعلنت يعلن تعلن
   كرر كررت رأى يرى ترى لفت لفتت أبلغ أبلغت كتب كتبت يكتب وصف وصفت تحدث تحدثت علق علقت رد ردت
-  استطرد استطردت نبه نبهت ينبه أفاد أفادت يفيد كشف كشفت يكشف أردف أردفت ختم ختمت
+  استطرد استطردت نبه نبهت ينبه أفاد أفادت يفيد كشف كشفت يكشف أردف أردفت ختم ختمت أبرز أبرزت يبرز
+  مازح مازحت
 `);
 
 /** Verbs that name the speaker and carry the topic. */
@@ -22,7 +23,8 @@ export const CONTENT_SAYING = wordSet(`
 /** Participles that report the words of the sentence's subject ("… قائلاً"، "مضيفاً"). */
 export const SAYING_PARTICIPLES = wordSet(`
   قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة محذرا محذرة متابعا متابعة
-  مشددا مشددة لافتا لافتة رافضا رافضة معلنا معلنة منوها منوهة مبينا مبينة واصفا واصفة
+  مشددا مشددة لافتا لافتة رافضا رافضة معلنا معلنة منوها منوهة مبينا مبينة واصفا واصفة معربا معربة
+  زاعما زاعمة بالقول بقوله بقولها
 `);
 
 /**
@@ -30,6 +32,15 @@ export const SAYING_PARTICIPLES = wordSet(`
  * words ("لا يتوقع"، "رفضت موسكو"): questions only.
  */
 const QUESTION_ONLY = wordSet('رد ردت أمل يأمل توقع يتوقع رفض رفضت يرفض هدد تحدث تحدثت علق علقت وصف وصفت');
+
+/**
+ * Verbal nouns spelt as written with a final ya, which normalisation folds into the verb written with alif maqsura
+ * ("نفي" the denial, "نفى" he denied; "رأي" an opinion, "رأى" he saw): no verb of saying. Unnormalised.
+ */
+export const YA_NOUNS: ReadonlySet<string> = new Set(['نفي', 'رأي']);
+
+/** Verbal nouns that name a speaker when a name follows them ("تأكيد دميترييف بأن …"): attribution only. */
+export const SAYING_NOUNS = wordSet('تأكيد تحذير');
 
 /** Every form attribution reads as a verb of saying. */
 export const SAYING = new Set(

@@ -6,7 +6,7 @@ import { wordSet } from './words.ts';
 /** Titles that may precede a name the lexicon does not know. */
 export const TITLES = wordSet(`
   الرئيس رئيس وزير الوزير وزيرة المتحدث الناطق المتحدثة مساعد مستشار السفير سفير نائب الأمين زعيم قائد
-  المبعوث مبعوث المندوب مندوب رئيسة السيناتور النائب الجنرال وزيرا رئيسا كبير باسم المستشار المساعد
+  المبعوث مبعوث المندوب مندوب رئيسة السيناتور النائب الجنرال وزيرا رئيسا كبير باسم باسمه باسمها المستشار المساعد
   الممثل ممثل المدير مدير المفوض الأمين العام
 `);
 
@@ -16,8 +16,17 @@ export const UNNAMED_SUBJECTS = wordSet(`
   دبلوماسيون شهود مراسل تقارير تقرير وسائل مسؤولة أحد
 `);
 
+/**
+ * Nouns that make an unnamed subject alone ("قال متحدث") but stand before an institution or a name like a title
+ * ("متحدث الكرملين دميتري بيسكوف").
+ */
+export const UNNAMED_TITLES = wordSet('متحدث متحدثة ناطق ناطقة');
+
 /** Documents whose author follows them ("بيان للكرملين"، "بيان صادر عن الخارجية"). */
 export const DOCUMENTS = wordSet('بيان رسالة تصريح تصريحات');
+
+/** "جاء في بيان للخارجية": verbs that, before في and a document, give the document's author as the speaker. */
+export const DOCUMENT_VERBS = wordSet('جاء ورد');
 
 /** Nouns that refer back to a person already named ("وتابع المسؤول الروسي"). */
 export const ANAPHORS = wordSet('المسؤول الدبلوماسي المستشار المساعد المبعوث السياسي');
