@@ -1,7 +1,7 @@
 /**
  * The heavy half of the library, run in a worker thread so that the bot's event loop keeps answering: adding an
- * article (checked and written by pages/add.ts) and reading the folder, building and saving the index. The main
- * thread then loads the saved index, which is quick. The thread lives on between tasks: starting one and loading
+ * article (checked and written by pages/add.ts; the library then adds it to its index without a rebuild) and
+ * reading the folder, building and saving the index (the main thread then loads it). The thread lives on between tasks: starting one and loading
  * the modules costs several seconds.
  */
 
@@ -52,7 +52,8 @@ async function add(task: Exclude<LibraryTask, { kind: 'build' }>): Promise<Added
 async function run(task: LibraryTask): Promise<LibraryTaskResult> {
   try {
     const added = task.kind === 'build' ? null : await add(task);
-    await createEngine(task.config, { rebuild: true });
+    // An addition is indexed by the library without a rebuild; it asks for a build afterwards.
+    if (task.kind === 'build') await createEngine(task.config, { rebuild: true });
     return {
       ok: true,
       file: added?.file ?? null,

@@ -1,8 +1,10 @@
 /**
  * The library the bot serves from: the current answerer, swapped whole on reload (questions in flight finish on
  * the old one), and validated additions (an uploaded `.txt`, a web page, an article another instance added).
- * Adding, reading the folder and building the index run in a worker thread (library-worker.ts) with a time limit,
- * so that questions keep being answered meanwhile; the new index is then loaded here. The bot talks to this
+ * Checking and writing an addition, reading the folder and building the index run in a worker thread
+ * (library-worker.ts) with a time limit, so that questions keep being answered meanwhile; a reload then loads the
+ * new index here, an addition joins the current index here without a rebuild (the worker saves a rebuilt one
+ * afterwards). The bot talks to this
  * interface only; it never sees the index.
  */
 
@@ -15,7 +17,7 @@ import type { Answer } from './answer/schema.ts';
 import type { CoreConfig } from './config.ts';
 import type { ArticleMeta } from './corpus/metadata.ts';
 import type { IngestWarning } from './corpus/types.ts';
-import { createEngine, type Engine } from './engine.ts';
+import { addArticleFiles, createEngine, type Engine } from './engine.ts';
 import type { LibraryTask, LibraryTaskResult } from './library-worker.ts';
 import { warmUpEnglish } from './search/resources.ts';
 
@@ -131,7 +133,18 @@ export async function openLibrary(
         if (path && !existed && existsSync(path) && result.error.endsWith('abandoned')) unlinkSync(path);
         return result;
       }
-      engine = await createEngine(config, { warn });
+      if (result.file && !result.articleIds.some((id) => engine.answerer.articles.some((a) => a.id === id))) {
+        // The new article joins the index here without a rebuild (well under a second at 100,000 units); the
+        // worker then rebuilds and saves the index for the next start, in the background.
+        engine = await addArticleFiles(engine, config, [result.file], { save: false });
+        void serially(() => runInWorker({ kind: 'build', config }, timeoutMs)).then((saved) => {
+          if (!saved.ok) warn?.(`the index with the added article was not saved: ${saved.error}`);
+        });
+      } else {
+        const built = await runInWorker({ kind: 'build', config }, timeoutMs);
+        if (!built.ok) return built;
+        engine = await createEngine(config, { warn });
+      }
       const shared = result.file
         ? {
             fileName: result.file,

@@ -85,10 +85,21 @@ function citationOf({ unit, article }: Hit): Citation {
   };
 }
 
-/** Creates the answer function over an index. */
-export function createAnswerer(index: SearchIndex, resources: LanguageResources): Answerer {
+/**
+ * Creates the answer function over an index; `coverage` when it was saved with the index, else it is made when
+ * first read (it takes seconds at scale: an article just added should not wait for it).
+ */
+export function createAnswerer(
+  index: SearchIndex,
+  resources: LanguageResources,
+  saved?: CoverageSummary,
+): Answerer {
   const { lexicon, dictionary } = resources;
-  const coverage = describeCoverage(index, lexicon);
+  let summary = saved;
+  const coverageNow = () => {
+    summary ??= describeCoverage(index, lexicon);
+    return summary;
+  };
 
   async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const text = question.trim();
@@ -98,7 +109,7 @@ export function createAnswerer(index: SearchIndex, resources: LanguageResources)
       language,
       answered: false,
       citations: [],
-      reply: noAnswerPhrase(reason, language, coverage, asked),
+      reply: noAnswerPhrase(reason, language, coverageNow(), asked),
     });
     if (text === '') return none('empty');
     if (text.length > MAX_QUESTION_LENGTH) return none('too-long');
@@ -108,16 +119,23 @@ export function createAnswerer(index: SearchIndex, resources: LanguageResources)
       parsed.speakers
         .map((s) => (language === 'en' ? s.en[0] : s.ar[0]))
         .join(language === 'en' ? ' and ' : ' و') || parsed.unknownSpeaker;
-    const result = await searchQuestion(index, parsed, resources, options);
-    if (result.unanswered) return none(result.unanswered, asked);
-
     const offset = options.offset ?? 0;
-    const citations = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER).map(citationOf);
+    let result = await searchQuestion(index, parsed, resources, {
+      ...options,
+      want: offset + CITATIONS_PER_ANSWER,
+    });
+    if (result.unanswered) return none(result.unanswered, asked);
+    let page = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER);
+    // Excerpts that failed the verbatim check left the page short: read on through all of them.
+    if (page.length < CITATIONS_PER_ANSWER && !result.complete) {
+      result = await searchQuestion(index, parsed, resources, options);
+      if (result.unanswered) return none(result.unanswered, asked);
+      page = verbatimPage(result.hits, offset, CITATIONS_PER_ANSWER);
+    }
+    const citations = page.map(citationOf);
     if (citations.length === 0) return none('no-match', asked);
     const notes = [
-      parsed.speakers.length > 0 && !result.hits.some((h) => h.byAskedSpeaker)
-        ? notBySpeakerNote(asked!, language)
-        : null,
+      parsed.speakers.length > 0 && !result.anyByAskedSpeaker ? notBySpeakerNote(asked!, language) : null,
       result.timeMatched ? null : timeNote(language),
     ];
     return {
@@ -129,5 +147,12 @@ export function createAnswerer(index: SearchIndex, resources: LanguageResources)
     };
   }
 
-  return { answer, coverage, articles: [...index.articles.values()], index };
+  return {
+    answer,
+    get coverage() {
+      return coverageNow();
+    },
+    articles: [...index.articles.values()],
+    index,
+  };
 }

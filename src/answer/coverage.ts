@@ -10,6 +10,9 @@ import type { CoverageSummary } from './phrases.ts';
 const isTopic = (e: LexiconEntry) =>
   e.kind === 'concept' && !e.ar.some((form) => TITLES.has(normalizeArabic(form.replace(/^ال/, ''))));
 
+/** Names how describeCoverage summarises: a summary saved with the index under another version is made again. */
+export const COVERAGE_VERSION = '1';
+
 /** Summarises an index for "what the sources cover". */
 export function describeCoverage(index: SearchIndex, lexicon: Lexicon): CoverageSummary {
   const bySpeaker = new Map<

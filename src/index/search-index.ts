@@ -3,10 +3,11 @@
  * corpus data citations need. Built from a corpus, or restored from its saved form.
  */
 
-import { type AnyOrama, create, insertMultiple, load, type RawData, save } from '@orama/orama';
-import type { Corpus, IngestWarning } from '../corpus/types.ts';
+import { type AnyOrama, count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
+import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
+import { documentsStoreWithout, indexWithoutSavedVectors } from './orama-components.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
@@ -32,9 +33,9 @@ export interface SearchIndex {
 }
 
 /**
- * The serialisable form of an index (see store.ts), without its vectors: Orama's raw data holds each vector twice
- * as JSON text (in the document and in the vector index), which at scale is most of the file and of the load time.
- * They are saved once, as binary, beside it.
+ * The serialisable form of an index (see store.ts), without its vectors: as JSON text they would be most of the
+ * file and of the load time. They are saved once, as binary, beside it (orama-components.ts keeps them out of
+ * Orama's documents and saved data).
  */
 export interface SavedIndex {
   dimensions: number;
@@ -47,8 +48,15 @@ export interface SavedIndex {
 }
 
 const NO_DATE = -1;
+/** The document property that holds a unit's vector. */
+const VECTOR_PROPERTY = 'embedding';
 
 type VectorStore = { vectors: Map<number, [number, Float32Array]> };
+
+/** Orama's vector index of the units: internal id -> [magnitude, vector]. */
+const vectorStore = (db: AnyOrama) =>
+  (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } }).index
+    .vectorIndexes[VECTOR_PROPERTY]?.node;
 
 /** The lookups every question needs, computed once per index instead of once per question. */
 function derived(
@@ -71,8 +79,7 @@ function derived(
     if (!unit) throw new Error(`the index holds a document (${id}) that is no unit`);
     return unit;
   });
-  const store = (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } })
-    .index.vectorIndexes.embedding?.node;
+  const store = vectorStore(db);
   return {
     bySpeaker,
     leads,
@@ -87,20 +94,44 @@ export function dayNumber(iso: string | null): number {
   return iso ? Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) : NO_DATE;
 }
 
+/** The schema of a unit document with vectors of `dimensions`. */
+export const unitSchema = (dimensions: number) =>
+  ({
+    kind: 'enum',
+    speaker: 'enum',
+    article: 'enum',
+    outlet: 'enum',
+    day: 'number',
+    position: 'number',
+    text: 'string',
+    context: 'string',
+    embedding: `vector[${dimensions}]`,
+  }) as const;
+
+/** A unit as an Orama document. */
+export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vector: number[]) {
+  return {
+    id: unit.id,
+    kind: unit.kind,
+    speaker: unit.speaker?.id ?? '',
+    article: unit.articleId,
+    outlet: article?.outlet ?? '',
+    day: dayNumber(article?.date.iso ?? null),
+    position: unit.position,
+    text: unit.text,
+    context: unit.context,
+    embedding: vector,
+  };
+}
+
 function createDatabase(analyser: Analyser, dimensions: number) {
   return create({
-    schema: {
-      kind: 'enum',
-      speaker: 'enum',
-      article: 'enum',
-      outlet: 'enum',
-      day: 'number',
-      position: 'number',
-      text: 'string',
-      context: 'string',
-      embedding: `vector[${dimensions}]`,
-    } as const,
-    components: { tokenizer: createOramaTokenizer(analyser) },
+    schema: unitSchema(dimensions),
+    components: {
+      tokenizer: createOramaTokenizer(analyser),
+      documentsStore: documentsStoreWithout(VECTOR_PROPERTY),
+      index: indexWithoutSavedVectors(VECTOR_PROPERTY, dimensions),
+    },
   });
 }
 
@@ -117,18 +148,9 @@ export async function buildIndex(
   const articles = new Map(corpus.articles.map((a) => [a.id, articleInfo(a)]));
   await insertMultiple(
     db,
-    units.map((u, i) => ({
-      id: u.id,
-      kind: u.kind,
-      speaker: u.speaker?.id ?? '',
-      article: u.articleId,
-      outlet: articles.get(u.articleId)?.outlet ?? '',
-      day: dayNumber(articles.get(u.articleId)?.date.iso ?? null),
-      position: u.position,
-      text: u.text,
-      context: u.context,
-      embedding: vectors[i] ?? new Array(dimensions).fill(0),
-    })),
+    units.map((u, i) =>
+      unitDocument(u, articles.get(u.articleId), vectors[i] ?? new Array(dimensions).fill(0)),
+    ),
   );
   const byId = new Map(units.map((u) => [u.id, u]));
   return {
@@ -143,28 +165,54 @@ export async function buildIndex(
   };
 }
 
-type RawVectors = { vectors: Array<[number, [number, number[] | null]]> };
-type RawDocs = { docs: Record<string, { embedding?: number[] | null }> };
-
-/** The parts of Orama's raw data that hold vectors. */
-function rawVectorParts(raw: RawData) {
-  const index = (raw.index as { vectorIndexes: Record<string, RawVectors> }).vectorIndexes.embedding;
-  if (!index) throw new Error('the saved index has no vector index');
-  return { index, docs: (raw.docs as RawDocs).docs };
+/**
+ * Adds articles to an index without rebuilding it: their units are embedded and inserted into the same Orama
+ * database, and the lookups derived from it are made again. Returns the grown index; the one passed shares the
+ * database and answers questions already under way (units it does not know are skipped), but new questions go to
+ * the grown one. An article id the index holds already is refused.
+ */
+export async function addArticles(
+  index: SearchIndex,
+  articles: Article[],
+  warnings: IngestWarning[] = [],
+): Promise<SearchIndex> {
+  // The database is shared with the indexes grown from this one: only the newest may grow it.
+  if (count(index.db) !== index.byOrdinal.length)
+    throw new Error('this index is not the newest over its database: add to the one grown from it');
+  const known = articles.find((a) => index.articles.has(a.id));
+  if (known) throw new Error(`the index holds article ${known.id} already`);
+  const units = unitsOf({ articles, warnings: [] });
+  const vectors = await index.embedder.embed(units.map((u) => u.text));
+  const infos = new Map(index.articles);
+  for (const a of articles) infos.set(a.id, articleInfo(a));
+  await insertMultiple(
+    index.db,
+    units.map((u, i) =>
+      unitDocument(u, infos.get(u.articleId), vectors[i] ?? new Array(index.dimensions).fill(0)),
+    ),
+  );
+  const byId = new Map(index.units);
+  for (const u of units) byId.set(u.id, u);
+  return {
+    ...index,
+    units: byId,
+    articles: infos,
+    warnings: [...index.warnings, ...warnings],
+    ...derived(index.db, byId),
+  };
 }
 
-/** The serialisable form of an index, and its vectors as one Float32 block. */
+/** The serialisable form of an index, and its vectors as one Float32 block (the Orama data holds none). */
 export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors: Float32Array } {
-  const orama = save(index.db);
-  const parts = rawVectorParts(orama);
-  const vectors = new Float32Array(parts.index.vectors.length * index.dimensions);
+  const live = vectorStore(index.db)?.vectors ?? new Map();
+  const vectors = new Float32Array(live.size * index.dimensions);
   const vectorIds: number[] = [];
-  parts.index.vectors.forEach(([id, [, vector]], i) => {
-    vectors.set(vector ?? [], i * index.dimensions);
+  let at = 0;
+  for (const [id, [, vector]] of live) {
+    vectors.set(vector, at);
+    at += index.dimensions;
     vectorIds.push(id);
-  });
-  parts.index.vectors = [];
-  for (const doc of Object.values(parts.docs)) doc.embedding = null;
+  }
   return {
     saved: {
       dimensions: index.dimensions,
@@ -172,7 +220,7 @@ export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors
       units: [...index.units.values()],
       articles: [...index.articles.values()],
       warnings: index.warnings,
-      orama,
+      orama: save(index.db),
     },
     vectors,
   };
@@ -191,15 +239,17 @@ export function restoreIndex(
   const dims = saved.dimensions;
   if (vectors.length !== saved.vectorIds.length * dims)
     throw new Error('the saved vectors do not match the index');
-  const parts = rawVectorParts(saved.orama);
-  parts.index.vectors = saved.vectorIds.map((id, i) => {
-    const vector = Array.from(vectors.subarray(i * dims, (i + 1) * dims));
-    const doc = parts.docs[String(id)];
-    if (doc) doc.embedding = vector;
-    return [id, [Math.hypot(...vector), vector]];
-  });
   const db = createDatabase(analyser, dims);
   load(db, saved.orama);
+  // Each vector is a view of the one block read from disk, with the magnitude Orama would compute.
+  const store = vectorStore(db);
+  if (!store) throw new Error('the index has no vector index');
+  saved.vectorIds.forEach((id, i) => {
+    const vector = vectors.subarray(i * dims, (i + 1) * dims);
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += vector[d]! * vector[d]!;
+    store.vectors.set(id, [Math.sqrt(sum), vector]);
+  });
   const units = new Map(saved.units.map((u) => [u.id, u]));
   return {
     db,

@@ -20,7 +20,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/4';
+const FORMAT = 'ukraine-talks-index/5';
 /** The vectors live beside the index file, as Float32 in the machine's byte order. */
 const vectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 
@@ -40,11 +40,31 @@ export interface OpenIndexOptions {
   warn?: (message: string) => void;
 }
 
+/**
+ * Something the caller derives from the index that is worth saving with it (the coverage summary takes seconds at
+ * scale): made when the index is built, read back when it loads; `version` names how it is made.
+ */
+export interface IndexSummary<S> {
+  version: string;
+  make(index: SearchIndex): S;
+}
+
 /** An open index and how it was obtained. */
-export interface OpenedIndex {
+export interface OpenedIndex<S = undefined> {
   index: SearchIndex;
   origin: 'loaded' | 'built';
   fingerprint: string;
+  /** The caller's summary (undefined without `summary`). */
+  summary: S;
+}
+
+/** What the index file holds beside the index. */
+interface SavedFile {
+  format?: string;
+  fingerprint?: string;
+  summaryVersion?: string;
+  summary?: unknown;
+  index?: SavedIndex;
 }
 
 /** A hash of everything the index is made from: the files, the lexicon, and the code that reads them. */
@@ -74,15 +94,9 @@ function verify(index: SearchIndex, articlesDir: string): string | null {
   if (count(index.db) !== units.length) return `holds ${count(index.db)} documents, expected ${units.length}`;
   const first = units[0];
   if (!first) return null;
-  const doc = getByID(index.db, first.id) as { embedding?: unknown } | undefined;
-  const vector = doc?.embedding;
-  if (
-    !Array.isArray(vector) ||
-    vector.length !== index.dimensions ||
-    vector.some((x) => typeof x !== 'number')
-  ) {
-    return 'lost its vectors';
-  }
+  if (!getByID(index.db, first.id)) return `lost its documents (${first.id})`;
+  const vector = index.vectorOf(0);
+  if (!vector || vector.length !== index.dimensions) return 'lost its vectors';
   const probe = index.analyser.terms(first.text)[0];
   if (probe) {
     const hits = search(index.db, { term: probe, properties: ['text'], includeVectors: true }) as {
@@ -93,14 +107,10 @@ function verify(index: SearchIndex, articlesDir: string): string | null {
   return null;
 }
 
-function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
+function tryLoad(o: OpenIndexOptions, fingerprint: string): { index: SearchIndex; file: SavedFile } | null {
   if (o.rebuild || !existsSync(o.indexPath)) return null;
   try {
-    const saved = JSON.parse(readFileSync(o.indexPath, 'utf8')) as {
-      format?: string;
-      fingerprint?: string;
-      index?: SavedIndex;
-    };
+    const saved = JSON.parse(readFileSync(o.indexPath, 'utf8')) as SavedFile;
     if (saved.format !== FORMAT || saved.fingerprint !== fingerprint || !saved.index) return null;
     const bytes = readFileSync(vectorsPath(o.indexPath));
     const vectors = new Float32Array(
@@ -116,7 +126,7 @@ function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
       o.warn?.(`saved index ${o.indexPath} ${problem}; rebuilding`);
       return null;
     }
-    return index;
+    return { index, file: saved };
   } catch (error) {
     o.warn?.(
       `saved index ${o.indexPath} is unreadable (${(error as Error).message.slice(0, 120)}); rebuilding`,
@@ -129,7 +139,12 @@ function tryLoad(o: OpenIndexOptions, fingerprint: string): SearchIndex | null {
  * Writes the index and its vectors, each atomically (a crash mid-write leaves the old file or none, never half a
  * file). The vectors go first, so that an index file never points at vectors not written yet.
  */
-export function saveIndex(index: SearchIndex, path: string, fingerprint: string): void {
+export function saveIndex(
+  index: SearchIndex,
+  path: string,
+  fingerprint: string,
+  summary?: { version: string; value: unknown },
+): void {
   mkdirSync(dirname(path), { recursive: true });
   const { saved, vectors } = serialiseIndex(index);
   const write = (target: string, data: string | Uint8Array) => {
@@ -138,20 +153,35 @@ export function saveIndex(index: SearchIndex, path: string, fingerprint: string)
     renameSync(tmp, target);
   };
   write(vectorsPath(path), new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength));
-  write(path, JSON.stringify({ format: FORMAT, fingerprint, index: saved }));
+  const file: SavedFile = { format: FORMAT, fingerprint, ...summaryFields(summary), index: saved };
+  write(path, JSON.stringify(file));
 }
 
-/** Loads the saved index when it is fresh and sound, else ingests the articles, builds the index and saves it. */
-export async function openIndex(o: OpenIndexOptions): Promise<OpenedIndex> {
+const summaryFields = (summary?: { version: string; value: unknown }) =>
+  summary ? { summaryVersion: summary.version, summary: summary.value } : {};
+
+/**
+ * Loads the saved index when it is fresh and sound, else ingests the articles, builds the index and saves it; with
+ * `summary`, the caller's summary is saved with it and read back (made again when its version changed).
+ */
+export async function openIndex<S = undefined>(
+  o: OpenIndexOptions & { summary?: IndexSummary<S> },
+): Promise<OpenedIndex<S>> {
   const fingerprint = indexFingerprint(o);
+  const summarise = (index: SearchIndex) => o.summary?.make(index) as S;
   const loaded = tryLoad(o, fingerprint);
-  if (loaded) return { index: loaded, origin: 'loaded', fingerprint };
+  if (loaded) {
+    const fresh = o.summary !== undefined && loaded.file.summaryVersion === o.summary.version;
+    const summary = fresh ? (loaded.file.summary as S) : summarise(loaded.index);
+    return { index: loaded.index, origin: 'loaded', fingerprint, summary };
+  }
   const corpus = ingestCorpus({ articlesDir: o.articlesDir, root: o.root, lexicon: o.lexicon });
   const index = await buildIndex(corpus, o.analyser, o.embedder);
+  const summary = summarise(index);
   try {
-    saveIndex(index, o.indexPath, fingerprint);
+    saveIndex(index, o.indexPath, fingerprint, o.summary && { version: o.summary.version, value: summary });
   } catch (error) {
     o.warn?.(`could not save the index to ${o.indexPath}: ${(error as Error).message}`);
   }
-  return { index, origin: 'built', fingerprint };
+  return { index, origin: 'built', fingerprint, summary };
 }

@@ -6,15 +6,26 @@
  */
 
 import type { AnyOrama } from '@orama/orama';
+import { LRUCache } from 'lru-cache';
 
 /** Analysed terms carry this end mark in Orama (see tokenizer.ts), so that a query term matches no longer term. */
 export const TERM_END = '\u0003';
 
-/** One unit holding a term: the unit's ordinal (position in `SearchIndex.byOrdinal`) and the term's count in it. */
-export interface Posting {
-  ordinal: number;
-  count: number;
+/**
+ * The units holding a term, in the order Orama's index lists them: each unit's ordinal (position in
+ * `SearchIndex.byOrdinal`) and the term's count in it, packed.
+ */
+export interface Postings {
+  ordinals: Int32Array;
+  counts: Int32Array;
 }
+
+/**
+ * Postings read from Orama's data are kept, up to this many in all: reading them means a property lookup per unit
+ * in Orama's per-document frequency tables, the largest cost of a question on a big corpus, and the field's
+ * common words recur in every question.
+ */
+const CACHED_POSTINGS = 4_000_000;
 
 /** Statistics of one searchable property of the index. */
 export interface TermStatistics {
@@ -26,8 +37,8 @@ export interface TermStatistics {
   length(ordinal: number): number;
   /** How many units hold the term (0 when none). */
   documentFrequency(term: string): number;
-  /** The units holding the term, with counts. */
-  postings(term: string): Posting[];
+  /** The units holding the term, with counts (shared: not to be changed). */
+  postings(term: string): Postings;
   /** Every term of the index, once. */
   vocabulary(): Iterable<string>;
 }
@@ -71,22 +82,34 @@ export function createTermStatistics(db: AnyOrama, property: string, unitCount: 
   const lengths = data.fieldLengths[property] ?? {};
   const averageLength = data.avgFieldLength[property] ?? 1;
   // Orama's internal ids count from 1; ordinals from 0.
-  const length = (ordinal: number) => lengths[ordinal + 1] ?? 0;
+  // Read once into an array: Orama's per-document table is a large object keyed by id.
+  const lengthOf = Float64Array.from({ length: unitCount }, (_, ordinal) => lengths[ordinal + 1] ?? 0);
+  const length = (ordinal: number) => lengthOf[ordinal] ?? 0;
+  const cache = new LRUCache<string, Postings>({
+    maxSize: CACHED_POSTINGS,
+    sizeCalculation: (p) => Math.max(1, p.ordinals.length),
+  });
+  const none: Postings = { ordinals: new Int32Array(0), counts: new Int32Array(0) };
   return {
     unitCount,
     averageLength,
     length,
     documentFrequency: (term) => occurrences[term + TERM_END] ?? 0,
     postings(term) {
+      const cached = cache.get(term);
+      if (cached) return cached;
       const key = term + TERM_END;
       const node = exactNode(tree.node, key);
-      if (!node) return [];
-      const out: Posting[] = [];
+      if (!node) return none;
+      const out: Postings = { ordinals: new Int32Array(node.d.size), counts: new Int32Array(node.d.size) };
+      let i = 0;
       for (const id of node.d) {
         // Orama stores tf as count / length.
         const tf = frequencies[id]?.[key] ?? 0;
-        out.push({ ordinal: id - 1, count: Math.max(1, Math.round(tf * (lengths[id] ?? 0))) });
+        out.ordinals[i] = id - 1;
+        out.counts[i++] = Math.max(1, Math.round(tf * (lengths[id] ?? 0)));
       }
+      cache.set(term, out);
       return out;
     },
     *vocabulary() {

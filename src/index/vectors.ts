@@ -5,6 +5,21 @@
 
 import type { SearchIndex } from './search-index.ts';
 
+/** The cosine of `query` with a unit, by ordinal (0 for a unit without a vector or a query of other length). */
+export function cosineTo(
+  index: Pick<SearchIndex, 'vectorOf' | 'dimensions'>,
+  query: ArrayLike<number>,
+): (ordinal: number) => number {
+  if (query.length !== index.dimensions) return () => 0;
+  return (ordinal) => {
+    const v = index.vectorOf(ordinal);
+    if (!v) return 0;
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
+    return dot;
+  };
+}
+
 /**
  * Similarity of `query` to every unit, or only to the given unit ordinals: a map from ordinal to cosine.
  */
@@ -25,4 +40,23 @@ export function vectorScores(
   if (ordinals) for (const o of ordinals) score(o);
   else for (let o = 0; o < index.byOrdinal.length; o++) score(o);
   return out;
+}
+
+const norms = new WeakMap<object, number>();
+
+/** The length of the longest unit vector, once per index: what bounds a cosine before it is computed. */
+export function largestNorm(index: Pick<SearchIndex, 'vectorOf' | 'byOrdinal'>): number {
+  let largest = norms.get(index);
+  if (largest === undefined) {
+    largest = 0;
+    for (let o = 0; o < index.byOrdinal.length; o++) {
+      const v = index.vectorOf(o);
+      if (!v) continue;
+      let sum = 0;
+      for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
+      largest = Math.max(largest, Math.sqrt(sum));
+    }
+    norms.set(index, largest);
+  }
+  return largest;
 }

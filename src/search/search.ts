@@ -8,7 +8,7 @@
 import type { SearchIndex } from '../index/search-index.ts';
 import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
-import { vectorScores } from '../index/vectors.ts';
+import { cosineTo, largestNorm, vectorScores } from '../index/vectors.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
@@ -35,7 +35,15 @@ export type Unanswered = 'empty' | 'speaker-absent' | 'no-match';
 
 /** The relevant excerpts, best first and not overlapping, or why there are none. */
 export type SearchResult =
-  | { hits: Hit[]; unanswered: null; timeMatched: boolean }
+  | {
+      hits: Hit[];
+      unanswered: null;
+      timeMatched: boolean;
+      /** False when `hits` holds only the first `want` (or a few more) of the excerpts. */
+      complete: boolean;
+      /** Whether any excerpt (shown or not) is the asked speaker's. */
+      anyByAskedSpeaker: boolean;
+    }
   | { hits: []; unanswered: Unanswered; timeMatched: boolean };
 
 /** Options of one search. */
@@ -50,6 +58,11 @@ export interface SearchOptions {
    * time limit.
    */
   modelTerms?: (question: string) => Promise<Array<{ text: string; weight?: number }>>;
+  /**
+   * How many excerpts the caller will read: only that many (or a few more) are ordered and returned, which on a
+   * large corpus spares sorting every relevant unit. All of them when absent.
+   */
+  want?: number;
 }
 
 /**
@@ -91,6 +104,18 @@ function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
     cache.set(article.id, terms);
   }
   return terms;
+}
+
+const articleTables = new WeakMap<SearchIndex, Array<ArticleInfo | undefined>>();
+
+/** The article of each unit, by ordinal, once per index. */
+function articleOfOrdinal(index: SearchIndex): Array<ArticleInfo | undefined> {
+  let table = articleTables.get(index);
+  if (!table) {
+    table = index.byOrdinal.map((u) => index.articles.get(u.articleId));
+    articleTables.set(index, table);
+  }
+  return table;
 }
 
 const ordinalTables = new WeakMap<SearchIndex, Map<string, number>>();
@@ -147,14 +172,16 @@ async function vectorSide(index: SearchIndex, question: Question, options: Searc
   try {
     const [vector] = await index.embedder.embed([question.text]);
     if (!vector) return undefined;
-    const cosine = (ordinal: number) => vectorScores(index, vector, [ordinal]).get(ordinal) ?? 0;
+    const cosine = cosineTo(index, vector);
+    // No cosine exceeds the product of the lengths (Cauchy–Schwarz), with room for rounding.
+    const cosineBound = Math.hypot(...vector) * largestNorm(index) * (1 + 1e-6);
     const nearest = index.embedder.semantic
       ? [...vectorScores(index, vector)]
           .sort((a, b) => b[1] - a[1])
           .slice(0, VECTOR_CANDIDATES)
           .map(([o]) => o)
       : [];
-    return { cosine, nearest };
+    return { cosine, cosineBound, nearest };
   } catch (error) {
     options.warn?.(`vector search unavailable, answering from full text: ${(error as Error).message}`);
     return undefined;
@@ -243,12 +270,13 @@ export async function searchQuestion(
     }
   const vectors = await vectorSide(index, question, options);
   if (vectors && concepts.length > 0) extra.push(...vectors.nearest);
-  const { candidates, weights: rankingWeights } = rankUnits(index, rankingConcepts, {
+  const ranking = rankUnits(index, rankingConcepts, {
     vector: vectors?.cosine,
+    cosineBound: vectors?.cosineBound,
     vectorWeight: index.embedder.searchWeight,
     extra,
   });
-  const weights = rankingWeights.slice(0, concepts.length);
+  const weights = ranking.weights.slice(0, concepts.length);
   // Whether an excerpt answers at all weighs each concept also by how much it says of a topic: matching only
   // everyday words ("next", "start") is no answer, however rare they are in the sources.
   const topicWeights = weights.map((w, i) => w * (concepts[i]!.specificity ?? 1));
@@ -256,25 +284,40 @@ export async function searchQuestion(
   const topicTotal = topicWeights.reduce((a, b) => a + b, 0);
   if (concepts.length > 0 && total === 0) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
+  const k = rankingConcepts.length;
+  const count = ranking.ordinals.length;
   // Most of what is asked must be somewhere in the sources: a question whose subject they never mention ("the
   // price of Russian gas" where no article speaks of gas or prices) is not answered by what it shares with them.
   // Sources name a thing they speak of in some form the dictionary knows; a relation (a verb) they may not.
   const mentioned = topicWeights.reduce((sum, w, i) => {
     const concept = concepts[i]!;
-    if (candidates.some((c) => c.holds[i])) return sum + w;
+    for (let j = 0; j < count; j++) if (ranking.holds[j * k + i] === 1) return sum + w;
     return sum + (concept.relation ? w * (concept.saidOtherwise ?? 0) : 0);
   }, 0);
   if (topicTotal > 0 && mentioned / topicTotal < MENTIONED_FLOOR)
     return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
-  const hits: Hit[] = [];
-  for (const c of candidates) {
-    const article = index.articles.get(c.unit.articleId);
-    if (!article || [...required].some((i) => !c.holds[i])) continue;
-    const byAskedSpeaker = c.unit.speaker !== null && asked.has(c.unit.speaker.id);
+  // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
+  const unitOf = (j: number) => index.byOrdinal[ranking.ordinals[j]!]!;
+  const coverage = new Float64Array(count);
+  const answers = new Float64Array(count);
+  const boost = new Float64Array(count);
+  const byAsked = new Uint8Array(count);
+  const isHit = new Uint8Array(count);
+  const requiredConcepts = [...required];
+  let best = 0;
+  let bestAnswers = 0;
+  for (let j = 0; j < count; j++) {
+    const unit = unitOf(j);
+    const article = articleOfOrdinal(index)[ranking.ordinals[j]!];
+    if (!article || requiredConcepts.some((i) => ranking.holds[j * k + i] === 0)) continue;
+    isHit[j] = 1;
+    const byAskedSpeaker = unit.speaker !== null && asked.has(unit.speaker.id);
+    byAsked[j] = byAskedSpeaker ? 1 : 0;
     let got = 0;
     let topicGot = 0;
-    c.holds.slice(0, concepts.length).forEach((holds, i) => {
+    for (let i = 0; i < concepts.length; i++) {
+      const holds = ranking.holds[j * k + i] === 1;
       const inArticle =
         !holds &&
         byAskedSpeaker &&
@@ -282,51 +325,158 @@ export async function searchQuestion(
       const credit = holds ? 1 : inArticle ? ARTICLE_CREDIT : 0;
       got += weights[i]! * credit;
       topicGot += topicWeights[i]! * Math.max(credit, concepts[i]!.saidOtherwise ?? 0);
-    });
-    const boost = byAskedSpeaker ? SPEAKER_BOOST * (c.unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
-    hits.push({
-      unit: c.unit,
-      article,
-      coverage: total > 0 ? got / total : 1,
-      answers: topicTotal > 0 ? topicGot / topicTotal : 1,
-      score: c.score * boost,
-      byAskedSpeaker,
-    });
+    }
+    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
+    coverage[j] = total > 0 ? got / total : 1;
+    answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
+    best = Math.max(best, coverage[j]!);
+    bestAnswers = Math.max(bestAnswers, answers[j]!);
   }
-  const best = Math.max(0, ...hits.map((h) => h.coverage));
-  if (Math.max(0, ...hits.map((h) => h.answers)) < RELEVANCE_FLOOR)
-    return none(speakerAbsent ? 'speaker-absent' : 'no-match');
+  if (bestAnswers < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
   // With no topic ("What did X say?"), only X's own words answer.
-  let relevant = hits.filter(
-    (h) =>
-      h.answers >= RELEVANCE_FLOOR &&
-      h.coverage >= best * RELATIVE_FLOOR &&
-      (concepts.length > 0 || h.byAskedSpeaker),
-  );
+  let relevant: number[] = [];
+  for (let j = 0; j < count; j++)
+    if (
+      isHit[j] === 1 &&
+      answers[j]! >= RELEVANCE_FLOOR &&
+      coverage[j]! >= best * RELATIVE_FLOOR &&
+      (concepts.length > 0 || byAsked[j] === 1)
+    )
+      relevant.push(j);
 
   let timeMatched = true;
   const time = question.time;
   const inTime = timeTest(index, time);
+  const articleOf = (j: number) => articleOfOrdinal(index)[ranking.ordinals[j]!]!;
   if (inTime) {
-    const inRange = relevant.filter((h) => h.article.date.iso !== null && inTime(h.article.date.iso));
+    const inRange = relevant.filter((j) => {
+      const iso = articleOf(j).date.iso;
+      return iso !== null && inTime(iso);
+    });
     if (inRange.length > 0) relevant = inRange;
     else timeMatched = false;
   }
 
-  const day = (h: Hit) => dayNumber(h.article.date.iso);
-  relevant.sort(
-    (a, b) => (time?.latest ? day(b) - day(a) : 0) || b.score - a.score || a.unit.position - b.unit.position,
-  );
+  // Best first: newest first when asked for the latest, then by score, then earlier in the article; ties keep the
+  // order met (a stable sort's order).
+  const day = time?.latest ? new Map(relevant.map((j) => [j, dayNumber(articleOf(j).date.iso)])) : null;
+  const score = (j: number) => ranking.score(j) * boost[j]!;
+  const order = (a: number, b: number) =>
+    (day ? day.get(b)! - day.get(a)! : 0) ||
+    score(b) - score(a) ||
+    unitOf(a).position - unitOf(b).position ||
+    a - b;
 
-  // No two overlapping excerpts: a quotation and the sentence around it are one citation.
-  const chosen: Hit[] = [];
-  const chosenIn = new Map<string, Hit[]>();
-  for (const h of relevant) {
-    const same = chosenIn.get(h.unit.articleId) ?? [];
-    if (same.some((c) => c.unit.start < h.unit.end && h.unit.start < c.unit.end)) continue;
-    same.push(h);
-    chosenIn.set(h.unit.articleId, same);
-    chosen.push(h);
+  // Which excerpts can be among the first `length` without computing their cosine (MaxScore's bound): at least
+  // `length` excerpts score above the `length`-th highest lower bound, so one whose upper bound is below it cannot.
+  // Newest first orders by date before score: all of them then.
+  const contenders = (items: number[], length: number) => {
+    if (day || length >= items.length) return items;
+    const lows = new Float64Array(items.length);
+    for (let i = 0; i < items.length; i++) lows[i] = ranking.lowest(items[i]!) * boost[items[i]!]!;
+    lows.sort();
+    const threshold = lows[lows.length - length]!;
+    return items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
+  };
+
+  // No two overlapping excerpts: a quotation and the sentence around it are one citation. Whether an excerpt is
+  // kept depends only on the better ones of its article, so the first `want` kept come from a prefix of the order:
+  // the best few are selected, not all sorted, and the prefix grows only when overlaps used it up.
+  const want = options.want ?? Number.POSITIVE_INFINITY;
+  let prefixLength = Math.min(relevant.length, Math.max(MIN_PREFIX, want * PREFIX_PER_WANTED));
+  let prefix: number[];
+  let chosen: number[];
+  for (;;) {
+    prefix = firstInOrder(contenders(relevant, prefixLength), prefixLength, order);
+    chosen = withoutOverlaps(prefix, unitOf);
+    if (chosen.length >= want || prefixLength >= relevant.length) break;
+    prefixLength = Math.min(relevant.length, prefixLength * PREFIX_PER_WANTED);
   }
-  return { hits: chosen, unanswered: null, timeMatched };
+  const complete = prefixLength >= relevant.length;
+  // Whether any kept excerpt is the asked speaker's: one outside the prefix is kept unless a better one of its
+  // article overlaps it.
+  let anyByAskedSpeaker = chosen.some((j) => byAsked[j] === 1);
+  if (!anyByAskedSpeaker && !complete && asked.size > 0) {
+    const inPrefix = new Set(prefix);
+    const byArticle = new Map<string, number[]>();
+    for (const j of relevant) {
+      const id = unitOf(j).articleId;
+      const same = byArticle.get(id);
+      if (same) same.push(j);
+      else byArticle.set(id, [j]);
+    }
+    anyByAskedSpeaker = relevant.some(
+      (j) =>
+        byAsked[j] === 1 &&
+        !inPrefix.has(j) &&
+        withoutOverlaps([...byArticle.get(unitOf(j).articleId)!].sort(order), unitOf).includes(j),
+    );
+  }
+  const hits = chosen.map(
+    (j): Hit => ({
+      unit: unitOf(j),
+      article: articleOf(j),
+      coverage: coverage[j]!,
+      answers: answers[j]!,
+      score: score(j),
+      byAskedSpeaker: byAsked[j] === 1,
+    }),
+  );
+  return { hits, unanswered: null, timeMatched, complete, anyByAskedSpeaker };
+}
+
+/** Relevant excerpts selected before the first overlap check, at least, and per excerpt wanted. */
+const MIN_PREFIX = 32;
+const PREFIX_PER_WANTED = 4;
+
+/** The first `count` items in `order`, sorted: a bounded heap of the best so far, not a sort of them all. */
+function firstInOrder(items: number[], count: number, order: (a: number, b: number) => number): number[] {
+  if (count >= items.length) return [...items].sort(order);
+  // A max-heap (by `order`) of the `count` best items seen: its root is the worst of them.
+  const heap: number[] = [];
+  const up = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (order(heap[at]!, heap[parent]!) <= 0) break;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  };
+  const down = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && order(heap[left]!, heap[worst]!) > 0) worst = left;
+      if (right < heap.length && order(heap[right]!, heap[worst]!) > 0) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      up(heap.length - 1);
+    } else if (count > 0 && order(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(order);
+}
+
+/** The items (in order) that overlap no earlier kept item of the same article. */
+function withoutOverlaps(items: number[], unitOf: (j: number) => Unit): number[] {
+  const kept: number[] = [];
+  const keptIn = new Map<string, Unit[]>();
+  for (const j of items) {
+    const unit = unitOf(j);
+    const same = keptIn.get(unit.articleId) ?? [];
+    if (same.some((c) => c.start < unit.end && unit.start < c.end)) continue;
+    same.push(unit);
+    keptIn.set(unit.articleId, same);
+    kept.push(j);
+  }
+  return kept;
 }

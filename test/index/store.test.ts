@@ -128,23 +128,60 @@ describe('openIndex', () => {
     expect((await openIndex(ws.options())).origin).toBe('loaded');
   });
 
-  it('keeps the vectors of searched documents through a save and a load', async () => {
+  it('keeps every vector once, as Float32 outside the documents, through a save and a load', async () => {
     const ws = workspace();
     const { index, fingerprint } = await openIndex(ws.options());
     const [vector] = await lexical.embed(['بيسكوف الناتو']);
-    const result = (await search(index.db, {
-      mode: 'hybrid',
-      term: 'الناتو',
-      vector: { value: vector!, property: 'embedding' },
-      similarity: 0.05,
-      includeVectors: true,
-    } as never)) as { hits: Array<{ id: string }> };
-    expect(result.hits.length).toBeGreaterThan(0);
+    const hybrid = async (db: typeof index.db) =>
+      (
+        (await search(db, {
+          mode: 'hybrid',
+          term: 'الناتو',
+          vector: { value: vector!, property: 'embedding' },
+          similarity: 0.05,
+          includeVectors: true,
+        } as never)) as { hits: Array<{ id: string; score: number }> }
+      ).hits;
+    const before = await hybrid(index.db);
+    expect(before.length).toBeGreaterThan(0);
     saveIndex(index, ws.options().indexPath, fingerprint);
     const loaded = await openIndex(ws.options());
     expect(loaded.origin).toBe('loaded');
-    const doc = getByID(loaded.index.db, result.hits[0]!.id) as unknown as { embedding: number[] };
-    expect(doc.embedding).toHaveLength(loaded.index.dimensions);
+    // The same hits from Orama's own vector search, and the same vector for every unit.
+    expect(await hybrid(loaded.index.db)).toEqual(before);
+    for (let o = 0; o < index.byOrdinal.length; o++) {
+      expect(loaded.index.vectorOf(o)).toBeInstanceOf(Float32Array);
+      expect(Array.from(loaded.index.vectorOf(o)!)).toEqual(Array.from(index.vectorOf(o)!));
+    }
+    // Not a second copy in the documents, built or loaded, nor in the saved JSON.
+    const first = index.byOrdinal[0]!.id;
+    expect(getByID(index.db, first)).not.toHaveProperty('embedding');
+    expect(getByID(loaded.index.db, first)).not.toHaveProperty('embedding');
+    expect(getByID(loaded.index.db, first)).toHaveProperty('text', index.byOrdinal[0]!.text);
+    const saved = JSON.parse(readFileSync(ws.options().indexPath, 'utf8'));
+    expect(saved.index.orama.index.vectorIndexes).toEqual({});
+  });
+
+  it('saves the caller summary with the index, reads it back, and makes it again for a new version', async () => {
+    const ws = workspace();
+    let made = 0;
+    const summary = (version: string) => ({
+      version,
+      make: (index: { units: Map<string, unknown> }) => {
+        made++;
+        return { units: index.units.size, version };
+      },
+    });
+    const built = await openIndex({ ...ws.options(), summary: summary('1') });
+    expect(built.summary).toEqual({ units: built.index.units.size, version: '1' });
+    const loaded = await openIndex({ ...ws.options(), summary: summary('1') });
+    expect(loaded.origin).toBe('loaded');
+    expect(loaded.summary).toEqual(built.summary);
+    expect(made).toBe(1);
+    const newer = await openIndex({ ...ws.options(), summary: summary('2') });
+    expect(newer.origin).toBe('loaded');
+    expect(newer.summary).toEqual({ units: built.index.units.size, version: '2' });
+    expect(made).toBe(2);
   });
 
   it('finds Arabic terms after a load (the tokenizer survives)', async () => {
