@@ -236,11 +236,17 @@ function child(task: string, args: Record<string, string>): Record<string, unkno
 
 type Figures = Record<string, Record<string, unknown>>;
 
+/**
+ * Rounds of the questions each corpus is timed over: enough answers on a small corpus for the JIT to settle (the
+ * seed corpus's 20 rounds are 1,520 answers), fewer where one answer takes long.
+ */
+const roundsFor = (units: number) => (units <= 1_000 ? 20 : units <= 20_000 ? 5 : 1);
+
 /** Every figure of one corpus, for the product and (unless skipped) plain Orama. */
-function measure(articles: string, withOrama: boolean, big: boolean): Figures {
+function measure(articles: string, withOrama: boolean, size: number): Figures {
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
   const index = join(work, 'index.json');
-  const rounds = big ? '1' : '5';
+  const rounds = String(roundsFor(size));
   const out: Figures = {};
   // A step that fails (plain Orama runs out of memory or string length at scale) is reported, not fatal.
   const step = (name: string, task: string, args: Record<string, string>) => {
@@ -388,12 +394,12 @@ runCommand(async (args) => {
   const lexicon = loadLexicon(base.LEXICON_PATH);
   const sizes = [...new Set([10_000, ...(scale ? [scale] : [])])].sort((a, b) => a - b);
   const scales: Array<{ name: string; figures: Figures }> = [
-    { name: 'seed corpus', figures: measure(base.ARTICLES_DIR, withOrama, false) },
+    { name: 'seed corpus', figures: measure(base.ARTICLES_DIR, withOrama, 0) },
   ];
   for (const size of sizes) {
     const dir = writeSyntheticCorpus(join(PROJECT_ROOT, 'data/articles'), lexicon, size);
     try {
-      scales.push({ name: `${n(size)} synthetic`, figures: measure(dir, withOrama, size > 20_000) });
+      scales.push({ name: `${n(size)} synthetic`, figures: measure(dir, withOrama, size) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
