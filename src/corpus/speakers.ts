@@ -285,7 +285,12 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
   if (!phrase) return null;
   const last = ctx.last;
   if (last && !last.id.startsWith('title:') && !last.id.startsWith('ar:')) {
-    if (ANAPHORS.has(phrase.norm[0]!) || ctx.tiedTo(phrase.norm.join(' '), last)) return last;
+    if (
+      ANAPHORS.has(phrase.norm[0]!) ||
+      ctx.tiedTo(phrase.norm.join(' '), last) ||
+      shortened(phrase.norm, last, ctx)
+    )
+      return last;
   }
   if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
   const nationality = phrase.norm.map((w) => NATIONALITIES_EN[w]).filter(Boolean);
@@ -297,6 +302,28 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
     ar: phrase.text,
     en: ['the', ...nationality, ...rest].join(' '),
   };
+}
+
+/**
+ * A title the text shortens for the person it was last tied to: "نائب الوزير" after "نائب وزير الخارجية الروسي سيرغي
+ * ريابكوف". The same first word (the office: نائب، وزير، المتحدث), its other words among the tied title's or the
+ * office's with the article, and no other nationality ("وزير الخارجية الأمريكي" is not the Russian one).
+ */
+function shortened(title: string[], speaker: Speaker, ctx: AttributionContext): boolean {
+  if (title.length < 2) return false;
+  const bare = (w: string) => w.replace(/^ال/, '');
+  for (const [tied, who] of ctx.titles) {
+    if (who.id !== speaker.id) continue;
+    const words = tied.split(' ');
+    if (bare(words[0]!) !== bare(title[0]!)) continue;
+    const known = new Set(words.map(bare));
+    const nationalities = new Set(words.filter((w) => NATIONALITIES_EN[w]));
+    const fits = title
+      .slice(1)
+      .every((w) => known.has(bare(w)) && (!NATIONALITIES_EN[w] || nationalities.has(w)));
+    if (fits) return true;
+  }
+  return false;
 }
 
 function remember(s: Sentence, k: number, speaker: Speaker, ctx: AttributionContext) {

@@ -136,6 +136,16 @@ describe('attribution', () => {
     expect(speakers('قالت بروس: "سيجتمع الوفدان مرة أخرى في إسطنبول".')).not.toContain('russia');
   });
 
+  it('reads a title shortened later as the person it was tied to, but not one of another nationality', () => {
+    expect(
+      speakers(
+        'قال نائب وزير الخارجية الروسي سيرغي ريابكوف، إن الحوار ممكن.',
+        'وأضاف نائب الوزير: "لا نرى أي تقدم".',
+        'وقال وزير الخارجية الأمريكي إن الحوار مستمر.',
+      ),
+    ).toEqual(['ryabkov', 'ryabkov', 'title:وزير الخارجيه الامريكي']);
+  });
+
   it('never makes a reporting agency the speaker', () => {
     const ctx = new AttributionContext();
     attributeSentence('وقال بيسكوف إن الحوار مستمر.', lexicon, ctx);
