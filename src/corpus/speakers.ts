@@ -373,6 +373,11 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
     if (noun) return speakerOf(noun.entry);
   }
+  // "وكانت الخارجية الأميركية، أكدت": a sentence opened by كان names its subject next, whatever the comma says.
+  if (k >= 2 && /^[وف]?كان(?:ت)?$/.test(s.norm[0]!)) {
+    const noun = s.entities.find((e) => e.firstWord === 1 && e.endWord === k && !s.quoted[e.firstWord]);
+    if (noun) return speakerOf(noun.entry);
+  }
   // "… مشدداً على أن …": a participle reports the words of the sentence's subject: the one named after its
   // opening verb ("سخر كبير المفاوضين الروس كيريل دميترييف من …، قائلاً"), else the last one named.
   if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {

@@ -146,6 +146,15 @@ describe('attribution', () => {
     ).toEqual(['ryabkov', 'ryabkov', 'title:وزير الخارجيه الامريكي']);
   });
 
+  it('takes the subject between an opening كان and a comma, not the last speaker', () => {
+    expect(
+      speakers(
+        'قال روبيو إن المحادثات مثمرة.',
+        'وكانت الخارجية الأميركية، أكدت أمس أن "المقترح أُعد بعناية".',
+      ),
+    ).toEqual(['rubio', 'state-department']);
+  });
+
   it('never makes a reporting agency the speaker', () => {
     const ctx = new AttributionContext();
     attributeSentence('وقال بيسكوف إن الحوار مستمر.', lexicon, ctx);
