@@ -49,8 +49,8 @@ const CAPTION_CREDIT = /\(([^()]{1,60})\)\s*$/;
 const PAREN_DATELINE = /^\(([^()]{3,120})\)\s*/;
 /** "جاكرتا - " at the start of the lead. */
 const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s*[-–—ـ]\s+/u;
-/** "الوقت-شدد …": a name of one or two words glued by a dash to the lead's first word. */
-const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)[-–—](?=\p{L})/u;
+/** "الوقت-شدد …", "المستقلة/- عبّر …": a name of one or two words glued by a dash or a slash to the lead. */
+const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)(?:[-–—]|\/[-–—]?\s*)(?=\p{L})/u;
 /** "أوكرانيا اليوم / كييف/ أكد …": the outlet, then the place, between slashes at the start of the lead. */
 const OUTLET_SLASH_PLACE = /^(\p{L}[\p{L} ]{1,30}?)\s*\/\s*(\p{L}[\p{L} ]{1,20}?)\s*\/\s*/u;
 /** "خام-موسكو: أكد …": an outlet and a place before a colon open a lead, whatever its last punctuation. */

@@ -63,6 +63,14 @@ describe('header zones of other sites', () => {
     ['dashed-outlet-place', null, { iso: null, text: 'اليوم الثلاثاء', basis: 'unknown' }, 'المرصد', []],
     // «النبأ-أكد …»: the outlet glued to the lead; «المصدر: أ.ش.أ.» credits an agency, not the outlet.
     ['glued-outlet-lead', null, { iso: null, text: null, basis: 'unknown' }, 'النبأ', ['أ.ش.أ.']],
+    // «الرافدين/- أكد …»: the outlet glued to the lead by a slash and a dash.
+    [
+      'slash-dash-outlet-lead',
+      'لافروف: الحوار مع واشنطن يحتاج إلى وقت وصبر',
+      { iso: null, text: null, basis: 'unknown' },
+      'الرافدين',
+      [],
+    ],
     // Only the site menu names the outlet, three times over.
     [
       'menu-site-name',
@@ -130,6 +138,8 @@ describe('header zones of other sites', () => {
       'rubio',
       'peskov',
       'ryabkov',
+      'lavrov', // the outlet glued by «/-» is no part of the speaker
+      'lavrov',
       'peskov',
       'peskov',
       'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
