@@ -6,7 +6,7 @@
  */
 
 import { findDates, findDateWords } from '../text/dates.ts';
-import { normalizeArabic } from '../text/normalize.ts';
+import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
 import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
@@ -97,9 +97,16 @@ function menuSiteName(text: string): string | null {
   return null;
 }
 
-/** A headline: a few words to a long line, no closing full stop; three words only as an article's first line. */
+/**
+ * A headline: a few words to a long line in Arabic letters ("Photo by … via Getty Images" is a credit), no closing
+ * full stop; three words only as an article's first line.
+ */
 const looksLikeHeadline = (text: string, first = false) =>
-  words(text) >= (first ? 3 : 4) && words(text) <= 30 && text.length <= MAX_HEADLINE_CHARS && !ends(text);
+  words(text) >= (first ? 3 : 4) &&
+  words(text) <= 30 &&
+  text.length <= MAX_HEADLINE_CHARS &&
+  !ends(text) &&
+  isMostlyArabic(text);
 /** "بيروت، دمشق (النهار، وكالات)": places, then the outlet and agencies in parentheses. */
 const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 

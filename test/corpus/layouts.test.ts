@@ -71,6 +71,8 @@ describe('header zones of other sites', () => {
       'الرافدين',
       [],
     ],
+    // A photo credit in Latin letters first: no headline («Photo by … via Getty Images» is no Arabic headline).
+    ['latin-credit-first', null, { iso: null, text: null, basis: 'unknown' }, null, []],
     // Only the site menu names the outlet, three times over.
     [
       'menu-site-name',
@@ -134,6 +136,7 @@ describe('header zones of other sites', () => {
       'peskov',
       'lavrov',
       'lavrov', // «… معرباً عن "…"» after «ورحب لافروف»
+      'ryabkov', // under a photo credit in Latin letters
       'zelensky',
       'rubio',
       'peskov',
