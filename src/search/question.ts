@@ -196,8 +196,8 @@ function arabicSpeakers(text: string, matches: LexiconMatch[]): Analysis {
         // "بحسب الدبلوماسي الروسي": an unnamed source says who speaks, not what about.
         out.consumed.add(i);
         for (let k = i + 1; k < Math.min(words.length, i + 1 + MAX_TITLE_WORDS); k++) {
-          const w = normalizeArabic(words[k]!.text);
-          if (k > i + 1 && !w.startsWith('ال')) break;
+          const next = normalizeArabic(words[k]!.text);
+          if (k > i + 1 && !next.startsWith('ال')) break;
           out.consumed.add(k);
         }
         return;

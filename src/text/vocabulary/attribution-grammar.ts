@@ -16,15 +16,12 @@ export const SKIPPABLE = wordSet(`
   أيضا كذلك بدوره بدورها من جانبه جانبها أمس اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
   الماضي صباح مساء مجددا بدوره فيه فيها
 `);
+/** Prepositions that are only prepositions (not من, which is also "who"). */
+const PLAIN_PREPOSITIONS = 'إلى على عن في مع خلال بشأن حول';
 /** Words that cannot start a subject: after them the verb had none ("أشار إلى"، "شدد على"). */
-export const NOT_A_SUBJECT = wordSet(
-  'إلى على عن في من مع ل ب خلال بشأن حول ردا رداً لوكالة للصحفيين قائلا له لها',
-);
-/**
- * Prepositions: a word of saying right after one is a noun ("عن أمل موسكو", "في تصريح"). Not من, which is also
- * "who".
- */
-export const PREPOSITIONS = wordSet('إلى على عن في مع خلال بشأن حول عبر لدى منذ');
+export const NOT_A_SUBJECT = wordSet(`${PLAIN_PREPOSITIONS} من ل ب ردا رداً لوكالة للصحفيين قائلا له لها`);
+/** Prepositions a word of saying right after which is a noun ("عن أمل موسكو", "في تصريح"). */
+export const PREPOSITIONS = wordSet(`${PLAIN_PREPOSITIONS} عبر لدى منذ`);
 /** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
 export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
 /** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
