@@ -28,6 +28,7 @@ import {
 } from '../text/vocabulary/attribution-grammar.ts';
 import {
   AMBIGUOUS_SAYING,
+  EXPRESSING,
   SAYING,
   SAYING_NOUNS,
   SAYING_PARTICIPLES,
@@ -90,6 +91,8 @@ export class AttributionContext {
   document: Speaker | null = null;
   /** Names of a speaker as the text may write them. */
   names: (speaker: Speaker) => string[] = () => [];
+  /** Lexicon people the article has named so far, the latest last: whom an office alone may mean. */
+  readonly named: LexiconEntry[] = [];
 
   /** True when the text so far wrote the title within a few words of one of the speaker's names. */
   tiedTo(title: string, speaker: Speaker): boolean {
@@ -114,6 +117,28 @@ interface Sentence {
   personByKey: (key: string) => LexiconEntry | undefined;
   /** The institutions a lexicon person speaks for. */
   memberOf: (id: string) => readonly string[];
+}
+
+/**
+ * A title's words in a form that ignores the article and the spelling of a nationality: "الرئيس الأميركي" and
+ * "رئيس الأمريكي" give the same key.
+ */
+const officeKey = (norm: readonly string[]) =>
+  norm.map((w) => NATIONALITIES_EN[w] ?? w.replace(/^ال/, '')).join(' ');
+
+/**
+ * The person a title alone means ("صرح ترامب … وقال الرئيس الأمريكي"): the latest person named before it in the
+ * article whose lexicon offices include that title. Never a person the article has not named.
+ */
+function officeHolder(s: Sentence, from: number, title: readonly string[], ctx: AttributionContext) {
+  const key = officeKey(title);
+  const here = s.entities.filter((e) => e.endWord <= from && e.entry.kind === 'person').map((e) => e.entry);
+  const named = [...ctx.named, ...here];
+  for (let i = named.length - 1; i >= 0; i--) {
+    const entry = named[i]!;
+    if (entry.offices?.some((o) => officeKey(normalizeArabic(o).split(' ')) === key)) return speakerOf(entry);
+  }
+  return null;
 }
 
 function entityStartingIn(s: Sentence, from: number, to: number) {
@@ -293,6 +318,8 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
       return last;
   }
   if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
+  const holder = officeHolder(s, from, phrase.norm, ctx);
+  if (holder) return holder;
   const nationality = phrase.norm.map((w) => NATIONALITIES_EN[w]).filter(Boolean);
   const rest = phrase.norm
     .filter((w) => !NATIONALITIES_EN[w])
@@ -355,6 +382,15 @@ function bindTitles(s: Sentence, ctx: AttributionContext) {
   }
 }
 
+/** Where a sentence's opening verb stands: after a fronted phrase and its comma ("من جهتها، نشرت …"), else first. */
+function openingVerb(s: Sentence): number {
+  for (let k = 0; k < Math.min(3, s.words.length - 1); k++) {
+    const gap = s.text.slice(s.words[k]!.end, s.words[k + 1]!.start);
+    if (/[،,]/.test(gap)) return s.entities.some((e) => e.firstWord <= k) ? 0 : k + 1;
+  }
+  return 0;
+}
+
 /**
  * The speaker of a verb that has no subject after it: the noun before it ("وكانت واشنطن … أعلنت"), the noun before a
  * relative pronoun ("موسكو التي نفت"), or, at the start of a clause ("وأضاف"، "كما قال"), the last named speaker.
@@ -381,7 +417,8 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   // "… مشدداً على أن …": a participle reports the words of the sentence's subject: the one named after its
   // opening verb ("سخر كبير المفاوضين الروس كيريل دميترييف من …، قائلاً"), else the last one named.
   if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {
-    const opening = appositive(s, subjectEntity(s, 1, Math.min(k, 1 + MAX_SUBJECT_WORDS)));
+    const verb = openingVerb(s);
+    const opening = appositive(s, subjectEntity(s, verb + 1, Math.min(k, verb + 1 + MAX_SUBJECT_WORDS)));
     return opening?.entry.kind === 'person' ? speakerOf(opening.entry) : ctx.last;
   }
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
@@ -507,7 +544,11 @@ export function attributeSentence(
       if (!author) continue;
       ctx.last = ctx.document = author;
       found.push({ at, speaker: author, kind: 'verb', person: isPerson(author, lexicon) });
-    } else if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w) || SAYING_NOUNS.has(w)) {
+    } else if (
+      SAYING.has(w) ||
+      (AMBIGUOUS_SAYING.has(w) && (!EXPRESSING.has(w) || s.norm.slice(k + 2, k + 16).includes('عن'))) ||
+      SAYING_NOUNS.has(w)
+    ) {
       const subject = subjectAfter(s, k, ctx);
       // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
       if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
@@ -519,6 +560,12 @@ export function attributeSentence(
     }
   }
   ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);
+  for (const e of s.entities)
+    if (e.entry.kind === 'person' && !s.quoted[e.firstWord]) {
+      const seen = ctx.named.indexOf(e.entry);
+      if (seen >= 0) ctx.named.splice(seen, 1);
+      ctx.named.push(e.entry);
+    }
   return found;
 }
 

@@ -47,5 +47,11 @@ export const SAYING = new Set(
   [...PLAIN_SAYING, ...CONTENT_SAYING, ...SAYING_PARTICIPLES].filter((w) => !QUESTION_ONLY.has(w)),
 );
 
+/**
+ * "عبّر X عن": expressed. Unvowelled it is also the preposition "عبر" (via), so attribution reads it only with a
+ * named subject after it and عن later in the clause.
+ */
+export const EXPRESSING = wordSet('عبر عبرت يعبر تعبر');
+
 /** Verbs of saying that attribution reads only when a named subject follows them ("رد زيلينسكي"). */
-export const AMBIGUOUS_SAYING = QUESTION_ONLY;
+export const AMBIGUOUS_SAYING: ReadonlySet<string> = new Set([...QUESTION_ONLY, ...EXPRESSING]);
