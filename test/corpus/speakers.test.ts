@@ -300,23 +300,25 @@ describe('attribution', () => {
   });
 
   it('reads an office alone as the person the article named who holds it, never one it has not named', () => {
-    expect(speakers('تحدث بايدن إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".')).toEqual([
-      'biden',
-      'biden',
-    ]);
+    expect(
+      speakers('تحدث بايدن إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".'),
+    ).toEqual(['biden', 'biden']);
     // Rubio holds another office: the president stays the title itself.
-    expect(speakers('تحدث روبيو إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".')).toEqual([
-      'rubio',
-      'title:الرييس الاميركي',
-    ]);
+    expect(
+      speakers('تحدث روبيو إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".'),
+    ).toEqual(['rubio', 'title:الرييس الاميركي']);
     expect(speakers('وقال الرئيس الأمريكي إن المحادثات كانت جيدة.')).toEqual(['title:الرييس الامريكي']);
   });
 
   it('finds the opening verb after a fronted phrase, and «عبّر X عن» only with its named subject', () => {
     expect(
-      speakers('في المقابل، كتب وزير الخارجية الأوكراني، أندريه سيبيها، رسالة إلى نظرائه، مؤكدا أن "السلام العادل ممكن".'),
+      speakers(
+        'في المقابل، كتب وزير الخارجية الأوكراني، أندريه سيبيها، رسالة إلى نظرائه، مؤكدا أن "السلام العادل ممكن".',
+      ),
     ).toEqual(['sybiha']);
-    expect(speakers('وعبّر وزير الخارجية التركي هاكان فيدان عن أمله في "جولة ثالثة قريبة".')).toEqual(['fidan']);
+    expect(speakers('وعبّر وزير الخارجية التركي هاكان فيدان عن أمله في "جولة ثالثة قريبة".')).toEqual([
+      'fidan',
+    ]);
     // "عبر" as the preposition "via": no verb, so no speaker.
     expect(speakers('أرسل الوفد رسالة عبر فيدان إلى موسكو: "نحن مستعدون للقاء".')).toEqual([null]);
   });

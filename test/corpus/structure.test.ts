@@ -80,15 +80,63 @@ describe('splitArticles', () => {
 
 describe('readHeader', () => {
   it('reads "(outlet / agency - date)" glued to the lead', () => {
-    const h = readHeader(lines('عنوان الخبر هنا', `(الشرق الأوسط / أ ف ب - 2 يونيو 2025) ${BODY}`));
-    expect(h).toMatchObject({ title: 'عنوان الخبر هنا', outlet: 'الشرق الأوسط', agencies: ['أ ف ب'] });
+    const h = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `(الشرق الأوسط / أ ف ب - 2 يونيو 2025) ${BODY}`),
+    );
+    expect(h).toMatchObject({
+      title: 'الخارجية: الحوار مستمر رغم الخلافات',
+      outlet: 'الشرق الأوسط',
+      agencies: ['أ ف ب'],
+    });
     expect(h.date).toEqual({ iso: '2025-06-02', text: '2 يونيو 2025', basis: 'stated' });
     expect(h.leadSkip).toBeGreaterThan(0);
   });
 
+  it('takes no label that shares no word with the article for its headline, and a lead without a stop for prose', () => {
+    const labelled = readHeader(lines('في سطور قليلة', 'الخارجية: الحوار مستمر رغم الخلافات', BODY));
+    expect(labelled.title).toBe('الخارجية: الحوار مستمر رغم الخلافات');
+    expect(labelled.lines[0]).toMatchObject({ kind: 'section' });
+    const lead =
+      'أكد المتحدث باسم الخارجية، سيرغي ريابكوف، أن الحوار مستمر بين الجانبين رغم الخلافات الكبيرة حول ملفات الأمن';
+    const unstopped = readHeader(lines(lead, BODY));
+    expect(unstopped.title).toBeNull();
+    expect(unstopped.bodyStart).toBe(0);
+  });
+
+  it('reads an agency after a dateline and its date, and an outlet glued to the lead by a colon', () => {
+    const wire = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `موسكو - 3 - 2 (كونا) -- ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(wire).toMatchObject({ outlet: null, agencies: ['كونا'] });
+    expect(BODY.startsWith(`موسكو - 3 - 2 (كونا) -- ${BODY}`.slice(wire.leadSkip))).toBe(true);
+    const slashed = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `موسكو في 3 مارس /أ ش أ/ ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(slashed.agencies).toEqual(['أ ش أ']);
+    const bare = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `موسكو – أ ف ب ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(bare.agencies).toEqual(['أ ف ب']);
+    const colon = readHeader(lines('الخارجية: الحوار مستمر رغم الخلافات', `الرصد :${BODY}`));
+    expect(colon.outlet).toBe('الرصد');
+    // A name the lexicon knows before a colon is a speaker, not an outlet.
+    const known = (n: string) => n === 'ريابكوف';
+    expect(
+      readHeader(lines('الخارجية: الحوار مستمر رغم الخلافات', `ريابكوف: ${BODY}`), () => false, known).outlet,
+    ).toBeNull();
+  });
+
   it('reads a "city، city (outlet، agencies)" line and a Levantine date line', () => {
     const h = readHeader(
-      lines('عنوان الخبر هنا', 'بيروت، دمشق (النهار، وكالات)', 'تاريخ النشر: 18 شباط/فبراير 2025', BODY),
+      lines(
+        'الخارجية: الحوار مستمر رغم الخلافات',
+        'بيروت، دمشق (النهار، وكالات)',
+        'تاريخ النشر: 18 شباط/فبراير 2025',
+        BODY,
+      ),
     );
     expect(h.outlet).toBe('النهار');
     expect(h.date.iso).toBe('2025-02-18');
