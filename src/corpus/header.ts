@@ -49,8 +49,15 @@ const CAPTION_CREDIT = /\(([^()]{1,60})\)\s*$/;
 const PAREN_DATELINE = /^\(([^()]{3,120})\)\s*/;
 /** "جاكرتا - " at the start of the lead. */
 const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s*[-–—ـ]\s+/u;
-/** "الوقت-شدد …", "المستقلة/- عبّر …": a name of one or two words glued by a dash or a slash to the lead. */
-const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)(?:[-–—]|\/[-–—]?\s*)(?=\p{L})/u;
+/**
+ * "الوقت-شدد …", "المستقلة/- عبّر …", "المداد الإخبارية -الرئاسة …": a name of one or two words glued by a dash or
+ * a slash to the lead.
+ */
+const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)(?:\s?[-–—]|\/[-–—]?\s*)(?=\p{L})/u;
+/** The separator of a breadcrumb's steps ("الرئيسية - عربي ودولي - …"، "الرئيسية » أخبار »"). */
+const BREADCRUMB_STEP = /\s+[-–—»›>|]\s+/;
+/** "إيلاف من أنقرة: انتهى …": an outlet, من and a place, and a colon open the lead. */
+const OUTLET_FROM_PLACE = /^(\p{L}{2,20}(?: \p{L}{2,20})?) من (\p{L}{2,20}(?: \p{L}{2,20})?)\s*:\s*/u;
 /** "المسار :اتهم …": a name of one or two words and a colon open the lead. */
 const NAME_COLON = /^(\p{L}{2,20}(?: \p{L}{2,20})?)\s*:\s*(?=\p{L})/u;
 /**
@@ -226,6 +233,11 @@ export function readHeader(
     }
     if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
     if (RELATIVE_STAMP.test(text.trim())) return say('boilerplate', 'a relative time stamp ("منذ 3 شهر")');
+    // "تاريخ النشر: 24 يناير 2026 - 10:52 GMT": a labelled date, whatever Latin letters make it look like a menu.
+    if (date && DATE_LABEL.test(text)) {
+      dates.push({ at: i, text: date.text, iso: date.iso });
+      return say('date', 'a publication-date label');
+    }
     if (isMenu(text)) {
       const site = menuSiteName(text);
       furnitureOutlet ??= site;
@@ -258,6 +270,10 @@ export function readHeader(
     }
     if (headlineAt >= 0 && text === (header.title ?? zone[headlineAt]))
       return say('headline', 'the headline again');
+    // "الرئيسية - عربي ودولي - أوشاكوف: …": a breadcrumb, whose last step is a headline printed on its own line.
+    const steps = text.split(BREADCRUMB_STEP);
+    if (steps.length >= 3 && zone.some((other, j) => j !== i && other === steps[steps.length - 1]!.trim()))
+      return say('boilerplate', 'a breadcrumb ending in the headline');
     if (repeated && !looksLikeHeadline(text)) {
       // "لافروف، فيتو": the caption's subject, then the site that credits the photo.
       const credit = /[،,]\s*(\p{L}{2,20})$/u.exec(text)?.[1];
@@ -338,7 +354,13 @@ export function readHeader(
   header.bodyStart = bodyStart;
   header.lines = classified;
   const lead = lines[bodyStart]?.text ?? '';
-  readLeadDateline(lead, header, addAgencies, isPlace, isKnown);
+  // "…بين روسيا وأوكرانيابروكسل – 12 – 6 (كونا) — أكد": a page that lost a line break glued the headline to the lead.
+  const glued = header.title && lead.length > header.title.length && lead.startsWith(header.title);
+  const gluedSkip = glued ? header.title!.length : 0;
+  if (glued)
+    classified.push({ text: header.title!, kind: 'headline', why: 'the headline again, glued to the lead' });
+  readLeadDateline(lead.slice(gluedSkip), header, addAgencies, isPlace, isKnown);
+  header.leadSkip += gluedSkip;
   header.outlet ??= furnitureOutlet;
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
@@ -398,6 +420,16 @@ function readLeadDateline(
     else if (!isPlace(name)) header.outlet ??= name;
     header.leadSkip = glued[0].length;
     header.lines.push({ text: glued[0], kind: 'dateline', why: 'a name glued by a dash to the lead' });
+  } else if (OUTLET_FROM_PLACE.test(lead) && isPlace(OUTLET_FROM_PLACE.exec(lead)![2]!)) {
+    const from = OUTLET_FROM_PLACE.exec(lead)!;
+    if (agencyNamed(from[1]!)) addAgencies([from[1]!]);
+    else header.outlet ??= from[1]!;
+    header.leadSkip = from[0].length;
+    header.lines.push({
+      text: from[0].trim(),
+      kind: 'dateline',
+      why: 'an outlet, من and a place before the lead',
+    });
   } else if (NAME_COLON.test(lead) && !isKnown(NAME_COLON.exec(lead)![1]!)) {
     // "المسار :اتهم …": an outlet's name and a colon; a name the lexicon knows is a speaker ("بيسكوف: …").
     const glued = NAME_COLON.exec(lead)!;

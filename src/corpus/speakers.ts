@@ -25,6 +25,7 @@ import {
   RELAYING,
   SKIPPABLE,
   SUBJECT_END,
+  TITLE_PREPOSITIONS,
 } from '../text/vocabulary/attribution-grammar.ts';
 import {
   AMBIGUOUS_SAYING,
@@ -39,6 +40,7 @@ import {
   DOCUMENT_VERBS,
   DOCUMENTS,
   NATIONALITIES_EN,
+  OFFICE_NOUNS,
   TITLE_WORDS_EN,
   TITLES,
   UNNAMED_SUBJECTS,
@@ -47,10 +49,13 @@ import {
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
-const isTitleWord = (w: string) => TITLES.has(w) || UNNAMED_TITLES.has(w) || /^(?:ال|لل|بال)/.test(w);
+const isTitleWord = (w: string) =>
+  TITLES.has(w) || UNNAMED_TITLES.has(w) || OFFICE_NOUNS.has(w) || /^(?:ال|لل|بال)/.test(w);
 /** A word that may continue a title after the name inside it ("… بوتين لشؤون الاستثمار والتعاون الاقتصادي،"). */
 const isTitleComplement = (w: string) => TITLES.has(w) || /^(?:و?ال|و?لل?|بال)/.test(w);
 const MAX_SUBJECT_WORDS = 10;
+/** A sentence this much of whose words are quoted, with no attribution of its own, continues the last speaker. */
+const CONTINUED_QUOTE_SHARE = 0.8;
 
 /** A preposition, or a word glued to one ("بالضغط"، "للصحفيين"): the start of a complement, not a subject. */
 const isPrepositional = (w: string) => NOT_A_SUBJECT.has(w) || /^(?:بال|لل|وبال|ولل)/.test(w);
@@ -74,7 +79,11 @@ export interface Attribution {
   /** Offset of the verb within the sentence. */
   at: number;
   speaker: Speaker | null;
-  kind: 'verb' | 'according';
+  /**
+   * A verb of saying, a phrase naming the source ("بحسب X"), or a sentence that is only a quotation continuing the
+   * speaker of the sentence before it.
+   */
+  kind: 'verb' | 'according' | 'continued';
   /** True when the speaker is a person, not an institution. */
   person: boolean;
 }
@@ -91,6 +100,8 @@ export class AttributionContext {
   document: Speaker | null = null;
   /** Names of a speaker as the text may write them. */
   names: (speaker: Speaker) => string[] = () => [];
+  /** The person the sentence before named last as speaker: whom a sentence that is only a quotation continues. */
+  previous: Speaker | null = null;
   /** Lexicon people the article has named so far, the latest last: whom an office alone may mean. */
   readonly named: LexiconEntry[] = [];
 
@@ -112,6 +123,8 @@ interface Sentence {
   quoted: boolean[];
   norm: string[];
   entities: Array<LexiconMatch & { entry: LexiconEntry }>;
+  /** Places the lexicon knows, wherever they stand ("لدى واشنطن" inside a title). */
+  places: LexiconMatch[];
   /** Places that speak for a government as a verb's subject ("أعلنت لندن"): the entry they stand for. */
   governments: Array<LexiconMatch & { entry: LexiconEntry }>;
   personByKey: (key: string) => LexiconEntry | undefined;
@@ -146,9 +159,24 @@ function entityStartingIn(s: Sentence, from: number, to: number) {
   return inside.find((e) => e.entry.kind === 'person') ?? inside[0];
 }
 
-/** True when only title words (and skippable ones) stand between two words of a sentence. */
+/**
+ * True when only title words (and skippable ones) stand between two words of a sentence; a country or an
+ * institution inside the title counts as one of them ("وزير خارجية روسيا سيرغي لافروف"، "الممثلة الرسمية لوزارة
+ * الخارجية الروسية ماريا زاخاروفا").
+ */
 const titlesOnly = (s: Sentence, from: number, to: number) =>
-  s.norm.slice(from, to).every((w) => isTitleWord(w) || SKIPPABLE.has(w));
+  s.norm.slice(from, to).every((w, i) => isTitleWord(w) || SKIPPABLE.has(w) || insideTitleName(s, from + i));
+
+/**
+ * True when word k is part of a place or an institution the lexicon knows, or the preposition before one
+ * ("السفير الروسي لدى واشنطن أناتولي أنتونوف"، "رئيس الوفد الروسي إلى إسطنبول").
+ */
+const insideTitleName = (s: Sentence, k: number) =>
+  s.places.some((p) => p.firstWord <= k && k < p.endWord) ||
+  s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord <= k && k < e.endWord) ||
+  (TITLE_PREPOSITIONS.has(s.norm[k]!) &&
+    (s.places.some((p) => p.firstWord === k + 1) ||
+      s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1)));
 
 /**
  * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
@@ -204,7 +232,9 @@ function subjectEnd(s: Sentence, k: number): number {
     const between = s.text.slice(s.words[j - 1]!.end, s.words[j]!.start);
     if (/[:"«“”]/.test(between)) break;
     const w = s.norm[j]!;
-    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || NOT_A_SUBJECT.has(w)) break;
+    // "رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي": a preposition before a place may go on with a title.
+    const titled = TITLE_PREPOSITIONS.has(w) && s.places.some((p) => p.firstWord === j + 1);
+    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || (NOT_A_SUBJECT.has(w) && !titled)) break;
   }
   return j;
 }
@@ -216,6 +246,8 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
     const w = s.norm[first - 1]!;
     if (w.startsWith('ال') || TITLES.has(w) || UNNAMED_SUBJECTS.has(w) || SKIPPABLE.has(w) || w.length < 3)
       break;
+    // A place or institution the lexicon knows is no part of an unknown person's name ("في موسكو").
+    if (insideTitleName(s, first - 1)) break;
     if (
       /[،,]/.test(s.text.slice(s.words[first - 1]!.end, s.words[first]?.start ?? s.text.length)) &&
       first < to
@@ -391,6 +423,20 @@ function openingVerb(s: Sentence): number {
   return 0;
 }
 
+/** True when word k ends a name the lexicon knows or is a noun for a speaker ("المسؤول"، "الصحيفة"). */
+function speakerLike(s: Sentence, k: number): boolean {
+  const w = s.norm[k]!;
+  const bare = w.replace(/^ال/, '');
+  return (
+    s.entities.some((e) => e.endWord === k + 1) ||
+    s.governments.some((e) => e.endWord === k + 1) ||
+    UNNAMED_SUBJECTS.has(w) ||
+    UNNAMED_SUBJECTS.has(bare) ||
+    TITLES.has(w) ||
+    TITLES.has(bare)
+  );
+}
+
 /**
  * The speaker of a verb that has no subject after it: the noun before it ("وكانت واشنطن … أعلنت"), the noun before a
  * relative pronoun ("موسكو التي نفت"), or, at the start of a clause ("وأضاف"، "كما قال"), the last named speaker.
@@ -400,9 +446,11 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   const gap = k > 0 ? s.text.slice(s.words[k - 1]!.end, s.words[k]!.start) : '';
   if (prev !== undefined && RELATIVES.has(prev)) {
     if (k < 2) return ctx.last;
-    // The noun before the pronoun is the subject: a speaker when it names one, else nobody ("موسكو التي").
+    // The noun before the pronoun is the subject: a speaker when it names one ("موسكو التي"), nobody when it is an
+    // unnamed one ("المسؤول الذي"); after a thing ("الاتفاق الذي قال إنه") the verb's subject is the last speaker.
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
-    return noun ? speakerOf(noun.entry) : null;
+    if (noun) return speakerOf(noun.entry);
+    return speakerLike(s, k - 2) ? null : ctx.last;
   }
   // "وكان ترامب، قد كتب": the subject stands between كان and قد.
   if (prev === 'قد' && k >= 2) {
@@ -419,7 +467,15 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {
     const verb = openingVerb(s);
     const opening = appositive(s, subjectEntity(s, verb + 1, Math.min(k, verb + 1 + MAX_SUBJECT_WORDS)));
-    return opening?.entry.kind === 'person' ? speakerOf(opening.entry) : ctx.last;
+    if (opening?.entry.kind === 'person') return speakerOf(opening.entry);
+    // "وذكرت وكالة تاس أن المتحدث … بيسكوف رد … بالقول": when the opening verb's subject speaks for nobody (an
+    // agency reports), the subject of the clause after "أن", the last one named.
+    for (let j = k - 1; j > verb && !opening; j--) {
+      if (!SUBJECT_END.has(s.norm[j]!)) continue;
+      const clause = appositive(s, subjectEntity(s, j + 1, Math.min(k, j + 1 + MAX_SUBJECT_WORDS)));
+      if (clause?.entry.kind === 'person') return speakerOf(clause.entry);
+    }
+    return ctx.last;
   }
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
   const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));
@@ -473,6 +529,7 @@ export function attributeSentence(
       const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
       return entry ? [{ ...m, entry }] : [];
     }),
+    places: matches.filter((m) => !prepositional(text, m) && m.entries.some((e) => e.kind === 'place')),
     governments: matches.flatMap((m) => {
       if (prepositional(text, m)) return [];
       const entry = m.entries.map((e) => governmentOf(e, lexicon)).find(Boolean);
@@ -510,6 +567,9 @@ export function attributeSentence(
     // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
     if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
     const w = sayingForm(peel(s.norm[k]!));
+    // "الخطة التي اقترحتها واشنطن": a relative clause whose verb has the thing before it as its object.
+    const objectRelative = w !== peel(s.norm[k]!) && k > 1 && RELATIVES.has(s.norm[k - 1]!);
+    if (objectRelative && !speakerLike(s, k - 2)) continue;
     const at = words[k]!.start;
     if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))
       continue;
@@ -559,6 +619,13 @@ export function attributeSentence(
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
     }
   }
+  // "وقال بيسكوف: …" then a paragraph that is all quotation: the same person goes on. Not an institution: an
+  // orphaned quotation after "ونفى الكرملين …" is more often someone else's ("أظهرت لي ساعتان …").
+  const quotedShare = s.quoted.filter(Boolean).length / Math.max(1, s.quoted.length);
+  if (found.length === 0 && ctx.previous && quotedShare >= CONTINUED_QUOTE_SHARE)
+    found.push({ at: 0, speaker: ctx.previous, kind: 'continued', person: true });
+  const latest = found[found.length - 1];
+  ctx.previous = latest?.person ? latest.speaker : null;
   ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);
   for (const e of s.entities)
     if (e.entry.kind === 'person' && !s.quoted[e.firstWord]) {
@@ -596,7 +663,7 @@ const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>
 export function sentenceSpeaker(attributions: Attribution[]): Speaker | null {
   const according = attributions.filter((a) => a.kind === 'according').pop();
   if (according) return according.speaker;
-  const verbs = attributions.filter((a) => a.kind === 'verb');
+  const verbs = attributions.filter((a) => a.kind !== 'according');
   const first = verbs[0];
   if (first?.speaker && !first.person) return (verbs.find((a) => a.person) ?? first).speaker;
   return first?.speaker ?? null;
@@ -604,6 +671,8 @@ export function sentenceSpeaker(attributions: Attribution[]): Speaker | null {
 
 /** The speaker of a quotation at an offset of its sentence: the nearest attribution before it, else after it. */
 export function quoteSpeaker(attributions: Attribution[], quoteStart: number): Speaker | null {
+  const continued = attributions.find((a) => a.kind === 'continued');
+  if (continued) return continued.speaker;
   const before = attributions.filter((a) => a.at < quoteStart && a.kind === 'verb').pop();
   if (before) return before.speaker;
   return attributions.find((a) => a.at > quoteStart)?.speaker ?? null;

@@ -129,6 +129,32 @@ describe('readHeader', () => {
     ).toBeNull();
   });
 
+  it('reads a breadcrumb, a labelled date with Latin letters, and the headline glued again to the lead', () => {
+    const headline = 'الخارجية: الحوار مستمر رغم الخلافات';
+    const crumbs = readHeader(
+      lines(`الرئيسية - أخبار العالم - ${headline}`, headline, 'تاريخ النشر: 3 مارس 2025 - 10:52 GMT', BODY),
+    );
+    expect(crumbs.title).toBe(headline);
+    expect(crumbs.lines[0]).toMatchObject({ kind: 'boilerplate' });
+    expect(crumbs.date).toMatchObject({ iso: '2025-03-03', basis: 'stated' });
+    const glued = readHeader(
+      lines(headline, `${headline}موسكو – 3 – 2 (كونا) — ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(glued).toMatchObject({ title: headline, agencies: ['كونا'] });
+    expect(`${headline}موسكو – 3 – 2 (كونا) — ${BODY}`.slice(glued.leadSkip)).toBe(BODY);
+  });
+
+  it('reads an outlet before «من» and a place, and one glued by a dash after a space', () => {
+    const from = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `الرصد من موسكو: ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(from.outlet).toBe('الرصد');
+    const dashed = readHeader(lines('الخارجية: الحوار مستمر رغم الخلافات', `الرصد الإخباري -${BODY}`));
+    expect(dashed.outlet).toBe('الرصد الإخباري');
+  });
+
   it('reads a "city، city (outlet، agencies)" line and a Levantine date line', () => {
     const h = readHeader(
       lines(

@@ -35,7 +35,7 @@ export const GENERIC_CREDITS = ['وكالات', 'وكالات إخبارية', '
 const key = (s: string) =>
   normalizeArabic(s)
     .replace(/^وكاله\s+(?:انباء\s+)?/, '')
-    .replace(/[.\s"«»()]+/g, '');
+    .replace(/[.\s"«»“”„()]+/g, '');
 const byKey = new Map<string, string>();
 for (const names of AGENCIES) for (const n of names) byKey.set(key(n), names[0]!);
 
