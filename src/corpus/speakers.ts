@@ -144,12 +144,13 @@ const officeKey = (norm: readonly string[]) =>
  * article whose lexicon offices include that title. Never a person the article has not named.
  */
 function officeHolder(s: Sentence, from: number, title: readonly string[], ctx: AttributionContext) {
-  const key = officeKey(title);
+  // The office may be the start of the phrase ("وكشف الرئيس الروسي النقاب": what follows is the object).
+  const keys = new Set(title.slice(1).map((_, n) => officeKey(title.slice(0, n + 2))));
   const here = s.entities.filter((e) => e.endWord <= from && e.entry.kind === 'person').map((e) => e.entry);
   const named = [...ctx.named, ...here];
   for (let i = named.length - 1; i >= 0; i--) {
     const entry = named[i]!;
-    if (entry.offices?.some((o) => officeKey(normalizeArabic(o).split(' ')) === key)) return speakerOf(entry);
+    if (entry.offices?.some((o) => keys.has(officeKey(normalizeArabic(o).split(' '))))) return speakerOf(entry);
   }
   return null;
 }

@@ -308,6 +308,8 @@ describe('attribution', () => {
       speakers('تحدث روبيو إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".'),
     ).toEqual(['rubio', 'title:الرييس الاميركي']);
     expect(speakers('وقال الرئيس الأمريكي إن المحادثات كانت جيدة.')).toEqual(['title:الرييس الامريكي']);
+    // The office may open a longer phrase: "كشف … النقاب" (unveiled) has its object after the title.
+    expect(speakers('التقى بوتين وفدا أمريكيا.', 'وكشف الرئيس الروسي النقاب عن خطة جديدة.')).toEqual([null, 'putin']);
   });
 
   it('finds the opening verb after a fronted phrase, and «عبّر X عن» only with its named subject', () => {
