@@ -150,7 +150,8 @@ function officeHolder(s: Sentence, from: number, title: readonly string[], ctx: 
   const named = [...ctx.named, ...here];
   for (let i = named.length - 1; i >= 0; i--) {
     const entry = named[i]!;
-    if (entry.offices?.some((o) => keys.has(officeKey(normalizeArabic(o).split(' '))))) return speakerOf(entry);
+    if (entry.offices?.some((o) => keys.has(officeKey(normalizeArabic(o).split(' ')))))
+      return speakerOf(entry);
   }
   return null;
 }

@@ -309,7 +309,10 @@ describe('attribution', () => {
     ).toEqual(['rubio', 'title:الرييس الاميركي']);
     expect(speakers('وقال الرئيس الأمريكي إن المحادثات كانت جيدة.')).toEqual(['title:الرييس الامريكي']);
     // The office may open a longer phrase: "كشف … النقاب" (unveiled) has its object after the title.
-    expect(speakers('التقى بوتين وفدا أمريكيا.', 'وكشف الرئيس الروسي النقاب عن خطة جديدة.')).toEqual([null, 'putin']);
+    expect(speakers('التقى بوتين وفدا أمريكيا.', 'وكشف الرئيس الروسي النقاب عن خطة جديدة.')).toEqual([
+      null,
+      'putin',
+    ]);
   });
 
   it('finds the opening verb after a fronted phrase, and «عبّر X عن» only with its named subject', () => {
