@@ -422,7 +422,7 @@ export function attributeSentence(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): Attribution[] {
   const words = splitWords(text);
-  const matches = lexicon.findArabic(text);
+  const matches = lexicon.findArabic(text, { words });
   const s: Sentence = {
     text,
     words,
