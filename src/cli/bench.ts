@@ -156,10 +156,16 @@ const tasks: Record<string, (a: Record<string, string>) => Promise<object>> = {
   },
   async oramaBuild(a) {
     const [t, cpu] = [performance.now(), cpuMs()];
-    const lexicon = loadLexicon(loadEnvironment().LEXICON_PATH);
+    const config = loadEnvironment();
+    const lexicon = loadLexicon(config.LEXICON_PATH);
     const analyser = createAnalyser(lexicon.nameKeys());
     const embedder = createLexicalEmbedder(lexicon, analyser);
-    const corpus = await ingestCorpusInParallel({ articlesDir: a.articles!, root: PROJECT_ROOT, lexicon });
+    const corpus = await ingestCorpusInParallel({
+      articlesDir: a.articles!,
+      root: PROJECT_ROOT,
+      lexicon,
+      threads: config.INGEST_THREADS,
+    });
     const units = unitsOf(corpus);
     const articles = new Map(corpus.articles.map((x) => [x.id, articleInfo(x)]));
     const vectors = await embedder.embed(units.map((u) => u.text));

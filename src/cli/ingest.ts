@@ -83,6 +83,7 @@ runCommand(async (args) => {
     articlesDir: config.ARTICLES_DIR,
     root: PROJECT_ROOT,
     lexicon: loadLexicon(config.LEXICON_PATH),
+    threads: config.INGEST_THREADS,
   });
   const ms = performance.now() - started;
   if (truthFile) {

@@ -25,22 +25,29 @@ const CHUNK_FILES = 16;
  */
 const FILES_PER_THREAD = 500;
 /** Chunks a thread holds at once: the next one waits there while this thread is busy with its own. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
-/** Threads for `files` files: one per core, this one included, but none beyond what the files repay. */
-export const ingestThreads = (files: number) =>
-  Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
+/**
+ * Threads for `files` files, this one included: `wanted` of them, but no more than there are chunks; with 0, one
+ * per core and none beyond what the files repay. A worker pays only on a core of its own: on a machine busy with
+ * other work it adds its start to the cost.
+ */
+export const ingestThreads = (files: number, wanted = 0) =>
+  wanted > 0
+    ? Math.max(1, Math.min(wanted, Math.ceil(files / CHUNK_FILES)))
+    : Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
 
 /** Reads, cleans, splits and attributes every article file of a folder, on `threads` threads (this one included). */
 export async function ingestCorpusInParallel(
   options: IngestOptions & {
+    /** Threads wanted, this one included (0 or absent: one per core; see ingestThreads). */
     threads?: number;
     /** Told of each chunk of files ingested, and by which thread (0: this one). */
     onChunk?: (files: number, thread: number) => void;
   },
 ): Promise<Corpus> {
   const read = readCorpusFiles(options);
-  const threads = options.threads ?? ingestThreads(read.files.length);
+  const threads = ingestThreads(read.files.length, options.threads);
   const ingestChunk = (files: typeof read.files) =>
     files.map((file) => ingestForCorpus(file, options.lexicon, read.meta));
   if (threads <= 1) {

@@ -35,6 +35,8 @@ export interface OpenIndexOptions {
   indexPath: string;
   analyser: Analyser;
   embedder: Embedder;
+  /** Threads that ingest the articles when the index is built (see ingestCorpusInParallel); default 1. */
+  ingestThreads?: number;
   /** Ignore a saved index and rebuild. */
   rebuild?: boolean;
   /** Where problems with the saved index are reported. */
@@ -180,6 +182,7 @@ export async function openIndex<S = undefined>(
     articlesDir: o.articlesDir,
     root: o.root,
     lexicon: o.lexicon,
+    threads: o.ingestThreads ?? 1,
   });
   const index = await buildIndex(corpus, o.analyser, o.embedder);
   const summary = summarise(index);

@@ -57,6 +57,8 @@ describe('ingestCorpusInParallel', () => {
 
   it('stays on this thread for a few files', async () => {
     expect(ingestThreads(10)).toBe(1);
+    expect(ingestThreads(10, 3)).toBe(1);
+    expect(ingestThreads(40, 3)).toBe(3);
     const alone = await ingestCorpusInParallel({ articlesDir: dir, root: dir, lexicon, threads: 1 });
     expect(JSON.stringify(alone)).toBe(JSON.stringify(one));
   });
