@@ -86,7 +86,12 @@ export function luceneNormalize(text: string): string {
 
 /** True when most letters of the text are Arabic script. */
 export function isMostlyArabic(text: string): boolean {
-  const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
   return arabic > 0 && arabic >= latin;
 }
