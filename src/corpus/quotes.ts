@@ -73,6 +73,9 @@ export function findQuotes(text: string): QuoteSpan[] {
       while (list.length && list[list.length - 1]! >= depth) list.pop();
   };
   for (let i = 0; i < text.length; i++) {
+    // Most characters are no mark: told by their code, before any lookup.
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0xab && c !== 0xbb && (c < 0x201c || c > 0x201f)) continue;
     const family = FAMILY[text[i]!];
     if (!family) continue;
     const before = i === 0 || OPEN_SIDE.test(text[i - 1]!);

@@ -506,6 +506,17 @@ function prepositional(text: string, m: LexiconMatch): boolean {
   return /^[وف]?[بك](?:ال)?$/.test(written.slice(0, written.length - core.length));
 }
 
+const agencies = new WeakMap<LexiconEntry, string | null>();
+/** The news agency a lexicon entry names (by any of its Arabic names), remembered per entry. */
+function agencyOf(entry: LexiconEntry): string | null {
+  let agency = agencies.get(entry);
+  if (agency === undefined) {
+    agency = entry.ar.map(agencyNamed).find(Boolean) ?? null;
+    agencies.set(entry, agency);
+  }
+  return agency;
+}
+
 /**
  * Finds the attributions of one sentence, updating the article's context as a reader would. `quoted` spans
  * (offsets within the sentence) hold reported words, whose verbs attribute nothing.
@@ -517,7 +528,7 @@ export function attributeSentence(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): Attribution[] {
   const words = splitWords(text);
-  const matches = lexicon.findArabic(text);
+  const matches = lexicon.findArabic(text, { words });
   const s: Sentence = {
     text,
     words,
@@ -528,7 +539,7 @@ export function attributeSentence(
     entities: matches.flatMap((m) => {
       if (prepositional(text, m)) return [];
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
-      const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
+      const entry = m.entries.find((e) => canSpeak(e) && !agencyOf(e));
       return entry ? [{ ...m, entry }] : [];
     }),
     places: matches.filter((m) => !prepositional(text, m) && m.entries.some((e) => e.kind === 'place')),
@@ -540,10 +551,7 @@ export function attributeSentence(
   };
   // An agency named right after a verb of saying or "بحسب"/"وكالة" is credited by the article.
   for (const m of matches) {
-    const agency = m.entries
-      .flatMap((e) => e.ar)
-      .map(agencyNamed)
-      .find(Boolean);
+    const agency = m.entries.map(agencyOf).find(Boolean);
     if (!agency) continue;
     const before = s.norm.slice(Math.max(0, m.firstWord - 4), m.firstWord).map(peel);
     if (before.some((w) => SAYING.has(w) || ACCORDING.has(w) || RELAYING.has(w) || w === 'وكاله'))
