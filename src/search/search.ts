@@ -106,14 +106,38 @@ function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
   return terms;
 }
 
-const articleTables = new WeakMap<SearchIndex, Array<ArticleInfo | undefined>>();
+/**
+ * What the decision reads of every candidate, by ordinal, once per index: reading it from the unit objects would
+ * touch one object per candidate, a cache miss each on a large corpus.
+ */
+interface UnitTable {
+  article: Array<ArticleInfo | undefined>;
+  /** The speaker's number in `speakers` (-1 for none). */
+  speaker: Int32Array;
+  speakers: string[];
+  /** 1 for a quotation. */
+  quote: Uint8Array;
+}
 
-/** The article of each unit, by ordinal, once per index. */
-function articleOfOrdinal(index: SearchIndex): Array<ArticleInfo | undefined> {
-  let table = articleTables.get(index);
+const unitTables = new WeakMap<SearchIndex, UnitTable>();
+
+function unitTable(index: SearchIndex): UnitTable {
+  let table = unitTables.get(index);
   if (!table) {
-    table = index.byOrdinal.map((u) => index.articles.get(u.articleId));
-    articleTables.set(index, table);
+    const numbers = new Map<string, number>();
+    const speaker = Int32Array.from(index.byOrdinal, (u) => {
+      if (u.speaker === null) return -1;
+      let number = numbers.get(u.speaker.id);
+      if (number === undefined) numbers.set(u.speaker.id, (number = numbers.size));
+      return number;
+    });
+    table = {
+      article: index.byOrdinal.map((u) => index.articles.get(u.articleId)),
+      speaker,
+      speakers: [...numbers.keys()],
+      quote: Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0)),
+    };
+    unitTables.set(index, table);
   }
   return table;
 }
@@ -128,6 +152,24 @@ function ordinalOf(index: SearchIndex, id: string): number | undefined {
     ordinalTables.set(index, table);
   }
   return table.get(id);
+}
+
+const speakerTables = new WeakMap<SearchIndex, Map<string, Int32Array>>();
+
+/** The ordinals of every unit a speaker said, in the order the index lists them, once per index and speaker. */
+function ordinalsOfSpeaker(index: SearchIndex, id: string): Int32Array {
+  let table = speakerTables.get(index);
+  if (!table) {
+    table = new Map();
+    speakerTables.set(index, table);
+  }
+  let ordinals = table.get(id);
+  if (!ordinals) {
+    const found = (index.bySpeaker.get(id) ?? []).map((u) => ordinalOf(index, u.id));
+    ordinals = Int32Array.from(found.filter((o) => o !== undefined));
+    table.set(id, ordinals);
+  }
+  return ordinals;
 }
 
 /** The names of asked speakers the sources never quote become part of the topic: passages about them answer. */
@@ -263,11 +305,7 @@ export async function searchQuestion(
   // Everything the asked speakers said is a candidate: with no topic ("What did X say?") it is the answer, and
   // with one, their words in a paragraph on the topic answer even when the words themselves do not name it.
   const extra: number[] = [];
-  for (const id of askedInCorpus)
-    for (const u of index.bySpeaker.get(id)!) {
-      const o = ordinalOf(index, u.id);
-      if (o !== undefined) extra.push(o);
-    }
+  for (const id of askedInCorpus) for (const o of ordinalsOfSpeaker(index, id)) extra.push(o);
   const vectors = await vectorSide(index, question, options);
   if (vectors && concepts.length > 0) extra.push(...vectors.nearest);
   const ranking = rankUnits(index, rankingConcepts, {
@@ -291,42 +329,59 @@ export async function searchQuestion(
   // Sources name a thing they speak of in some form the dictionary knows; a relation (a verb) they may not.
   const mentioned = topicWeights.reduce((sum, w, i) => {
     const concept = concepts[i]!;
-    for (let j = 0; j < count; j++) if (ranking.holds[j * k + i] === 1) return sum + w;
+    if (ranking.mentions[i] === 1) return sum + w;
     return sum + (concept.relation ? w * (concept.saidOtherwise ?? 0) : 0);
   }, 0);
   if (topicTotal > 0 && mentioned / topicTotal < MENTIONED_FLOOR)
     return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
   // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
-  const unitOf = (j: number) => index.byOrdinal[ranking.ordinals[j]!]!;
+  const { ordinals, holds } = ranking;
+  const unitOf = (j: number) => index.byOrdinal[ordinals[j]!]!;
+  const units = unitTable(index);
+  const articleTable = units.article;
+  const askedNumber = Uint8Array.from(units.speakers, (id) => (asked.has(id) ? 1 : 0));
   const coverage = new Float64Array(count);
   const answers = new Float64Array(count);
   const boost = new Float64Array(count);
   const byAsked = new Uint8Array(count);
   const isHit = new Uint8Array(count);
-  const requiredConcepts = [...required];
+  const requiredConcepts = Int32Array.from(required);
+  const saidOtherwise = concepts.map((c) => c.saidOtherwise ?? 0);
+  // Whether an article's headline or lead holds concept i: 0 not yet known, 1 no, 2 yes (asked speakers only).
+  const inArticles = new Map<string, Uint8Array>();
+  const inArticle = (article: ArticleInfo, i: number) => {
+    let known = inArticles.get(article.id);
+    if (!known) {
+      known = new Uint8Array(concepts.length);
+      inArticles.set(article.id, known);
+    }
+    if (known[i] === 0) {
+      const terms = articleTerms(index, article);
+      known[i] = concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => terms.has(t))) ? 2 : 1;
+    }
+    return known[i] === 2;
+  };
   let best = 0;
   let bestAnswers = 0;
-  for (let j = 0; j < count; j++) {
-    const unit = unitOf(j);
-    const article = articleOfOrdinal(index)[ranking.ordinals[j]!];
-    if (!article || requiredConcepts.some((i) => ranking.holds[j * k + i] === 0)) continue;
+  candidates: for (let j = 0; j < count; j++) {
+    const o = ordinals[j]!;
+    const article = articleTable[o];
+    if (!article) continue;
+    for (const i of requiredConcepts) if (holds[j * k + i] === 0) continue candidates;
     isHit[j] = 1;
-    const byAskedSpeaker = unit.speaker !== null && asked.has(unit.speaker.id);
+    const speaker = units.speaker[o]!;
+    const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
     byAsked[j] = byAskedSpeaker ? 1 : 0;
     let got = 0;
     let topicGot = 0;
     for (let i = 0; i < concepts.length; i++) {
-      const holds = ranking.holds[j * k + i] === 1;
-      const inArticle =
-        !holds &&
-        byAskedSpeaker &&
-        concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => articleTerms(index, article).has(t)));
-      const credit = holds ? 1 : inArticle ? ARTICLE_CREDIT : 0;
+      const held = holds[j * k + i] === 1;
+      const credit = held ? 1 : byAskedSpeaker && inArticle(article, i) ? ARTICLE_CREDIT : 0;
       got += weights[i]! * credit;
-      topicGot += topicWeights[i]! * Math.max(credit, concepts[i]!.saidOtherwise ?? 0);
+      topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
     }
-    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
+    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (units.quote[o] === 1 ? QUOTE_BOOST : 1) : 1;
     coverage[j] = total > 0 ? got / total : 1;
     answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
     best = Math.max(best, coverage[j]!);
@@ -347,7 +402,7 @@ export async function searchQuestion(
   let timeMatched = true;
   const time = question.time;
   const inTime = timeTest(index, time);
-  const articleOf = (j: number) => articleOfOrdinal(index)[ranking.ordinals[j]!]!;
+  const articleOf = (j: number) => unitTable(index).article[ranking.ordinals[j]!]!;
   if (inTime) {
     const inRange = relevant.filter((j) => {
       const iso = articleOf(j).date.iso;
