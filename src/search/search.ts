@@ -112,9 +112,11 @@ function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
  */
 interface UnitTable {
   article: Array<ArticleInfo | undefined>;
-  /** The speaker's number in `speakers` (-1 for none). */
+  /** 1 where `article` is known. */
+  hasArticle: Uint8Array;
+  /** The speaker's number in `speakerNumbers` (-1 for none). */
   speaker: Int32Array;
-  speakers: string[];
+  speakerNumbers: Map<string, number>;
   /** 1 for a quotation. */
   quote: Uint8Array;
 }
@@ -131,10 +133,12 @@ function unitTable(index: SearchIndex): UnitTable {
       if (number === undefined) numbers.set(u.speaker.id, (number = numbers.size));
       return number;
     });
+    const article = index.byOrdinal.map((u) => index.articles.get(u.articleId));
     table = {
-      article: index.byOrdinal.map((u) => index.articles.get(u.articleId)),
+      article,
+      hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
       speaker,
-      speakers: [...numbers.keys()],
+      speakerNumbers: numbers,
       quote: Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0)),
     };
     unitTables.set(index, table);
@@ -340,7 +344,11 @@ export async function searchQuestion(
   const unitOf = (j: number) => index.byOrdinal[ordinals[j]!]!;
   const units = unitTable(index);
   const articleTable = units.article;
-  const askedNumber = Uint8Array.from(units.speakers, (id) => (asked.has(id) ? 1 : 0));
+  const askedNumber = new Uint8Array(units.speakerNumbers.size);
+  for (const id of asked) {
+    const number = units.speakerNumbers.get(id);
+    if (number !== undefined) askedNumber[number] = 1;
+  }
   const coverage = new Float64Array(count);
   const answers = new Float64Array(count);
   const boost = new Float64Array(count);
@@ -366,18 +374,18 @@ export async function searchQuestion(
   let bestAnswers = 0;
   candidates: for (let j = 0; j < count; j++) {
     const o = ordinals[j]!;
-    const article = articleTable[o];
-    if (!article) continue;
+    if (units.hasArticle[o] === 0) continue;
     for (const i of requiredConcepts) if (holds[j * k + i] === 0) continue candidates;
     isHit[j] = 1;
     const speaker = units.speaker[o]!;
     const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
+    const article = byAskedSpeaker ? articleTable[o]! : null;
     byAsked[j] = byAskedSpeaker ? 1 : 0;
     let got = 0;
     let topicGot = 0;
     for (let i = 0; i < concepts.length; i++) {
       const held = holds[j * k + i] === 1;
-      const credit = held ? 1 : byAskedSpeaker && inArticle(article, i) ? ARTICLE_CREDIT : 0;
+      const credit = held ? 1 : article && inArticle(article, i) ? ARTICLE_CREDIT : 0;
       got += weights[i]! * credit;
       topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
     }
@@ -422,16 +430,30 @@ export async function searchQuestion(
     unitOf(a).position - unitOf(b).position ||
     a - b;
 
-  // Which excerpts can be among the first `length` without computing their cosine (MaxScore's bound): at least
-  // `length` excerpts score above the `length`-th highest lower bound, so one whose upper bound is below it cannot.
-  // Newest first orders by date before score: all of them then.
+  // Which excerpts can be among the first `length` (MaxScore's bound, the threshold algorithm's stop): a score
+  // lies between its lower bound (a cosine of 0) and its upper bound (the largest cosine). At least `length`
+  // excerpts score above the `length`-th highest lower bound, so one whose upper bound is below it cannot be among
+  // them; of the rest, taken by upper bound, best first, the exact scores of the first `length` raise the bar, and
+  // once an upper bound is below the `length`-th best exact score met, no later excerpt can enter. Newest first
+  // orders by date before score: all of them then.
   const contenders = (items: number[], length: number) => {
     if (day || length >= items.length) return items;
     const lows = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) lows[i] = ranking.lowest(items[i]!) * boost[items[i]!]!;
     lows.sort();
     const threshold = lows[lows.length - length]!;
-    return items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
+    const above = items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
+    if (above.length <= length) return above;
+    const highs = Float64Array.from(above, (j) => ranking.highest(j) * boost[j]!);
+    const byHigh = Array.from(above.keys()).sort((a, b) => highs[b]! - highs[a]! || a - b);
+    const best = new MinHeap(length);
+    const met: number[] = [];
+    for (const at of byHigh) {
+      if (best.full && highs[at]! < best.least) break;
+      met.push(above[at]!);
+      best.offer(score(above[at]!));
+    }
+    return met;
   };
 
   // No two overlapping excerpts: a quotation and the sentence around it are one citation. Whether an excerpt is
@@ -519,6 +541,44 @@ function firstInOrder(items: number[], count: number, order: (a: number, b: numb
     }
   }
   return heap.sort(order);
+}
+
+/** The `size` largest numbers offered so far, the least of them at hand. */
+class MinHeap {
+  private readonly values: Float64Array;
+  private length = 0;
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+  }
+  get full(): boolean {
+    return this.length === this.values.length;
+  }
+  get least(): number {
+    return this.values[0]!;
+  }
+  offer(value: number): void {
+    const v = this.values;
+    if (!this.full) {
+      let at = this.length++;
+      while (at > 0 && v[(at - 1) >> 1]! > value) {
+        v[at] = v[(at - 1) >> 1]!;
+        at = (at - 1) >> 1;
+      }
+      v[at] = value;
+      return;
+    }
+    if (value <= v[0]!) return;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= v.length) break;
+      const child = left + 1 < v.length && v[left + 1]! < v[left]! ? left + 1 : left;
+      if (v[child]! >= value) break;
+      v[at] = v[child]!;
+      at = child;
+    }
+    v[at] = value;
+  }
 }
 
 /** The items (in order) that overlap no earlier kept item of the same article. */
