@@ -30,8 +30,11 @@ const ABSENT_SHARE = 0.01;
 export interface Ranking {
   /** The candidates' unit ordinals. */
   ordinals: Int32Array;
-  /** BM25 of each candidate and its paragraph, scaled to 0–1 by the query's highest possible score. */
-  text: Float64Array;
+  /**
+   * BM25 of candidate j and its paragraph, scaled to 0–1 by the query's highest possible score; computed on first
+   * call, and only until the next ranking of the same index starts (an error after).
+   */
+  text(j: number): number;
   /**
    * The one ranking score of candidate j: text and vector evidence mixed by the embedder's weight. The cosine is
    * computed on first call (a dot product per candidate is most of a question's time on a large corpus).
@@ -116,6 +119,12 @@ interface Scratch {
   holders: Int32Array;
   /** Per ordinal: a multi-word alternative's count so far. */
   counts: Int32Array;
+  /**
+   * What the last ranking filled, cleared when the next one starts: its scores are computed when asked for, from
+   * these arrays. Each ranking has a number; one read after the next has started is an error, not a wrong score.
+   */
+  filled: { candidates: Int32Array; holders: Int32Array[]; paragraphs: boolean } | null;
+  ranking: number;
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -130,6 +139,8 @@ function scratchOf(index: SearchIndex, paragraphCount: number): Scratch {
       mark: new Uint8Array(units),
       holders: new Int32Array(units),
       counts: new Int32Array(units),
+      filled: null,
+      ranking: 0,
     };
     scratches.set(index, scratch);
   }
@@ -138,6 +149,22 @@ function scratchOf(index: SearchIndex, paragraphCount: number): Scratch {
     scratch.paragraphTf.push(new Float64Array(paragraphCount));
   }
   return scratch;
+}
+
+/** Leaves the pooled arrays all 0 again, at the places the last ranking filled. */
+function clearScratch(scratch: Scratch, table: ParagraphTable): void {
+  const filled = scratch.filled;
+  if (!filled) return;
+  scratch.filled = null;
+  for (const o of filled.candidates) scratch.mark[o] = 0;
+  filled.holders.forEach((holders, i) => {
+    const tf = scratch.tf[i]!;
+    const byParagraph = scratch.paragraphTf[i]!;
+    for (const o of holders) {
+      tf[o] = 0;
+      if (filled.paragraphs) byParagraph[table.paragraphOf[o]!] = 0;
+    }
+  });
 }
 
 /** Concepts of a question that use pooled arrays; a longer question's further concepts allocate their own. */
@@ -245,16 +272,21 @@ export function rankUnits(
   const n = index.stats.unitCount;
   const table = paragraphs(index);
   const scratch = scratchOf(index, table.length.length);
+  clearScratch(scratch, table);
+  const ranking = ++scratch.ranking;
   const units = index.byOrdinal.length;
   const pooled = (i: number) => i < MAX_POOLED_CONCEPTS;
   const perConcept: ConceptFrequencies[] = [];
   const paragraphTf: Float64Array[] = [];
   const met = scratch.mark;
-  let candidates = new Int32Array(0);
+  const filled = { candidates: new Int32Array(0), holders: [] as Int32Array[], paragraphs: false };
+  scratch.filled = filled;
   try {
     for (let i = 0; i < concepts.length; i++) {
       const tf = pooled(i) ? scratch.tf[i]! : new Float64Array(units);
-      perConcept.push(conceptFrequencies(index, concepts[i]!, tf, scratch));
+      const frequencies = conceptFrequencies(index, concepts[i]!, tf, scratch);
+      perConcept.push(frequencies);
+      if (pooled(i)) filled.holders.push(frequencies.holders);
     }
     // A concept the corpus never mentions is what the question is about all the same: it weighs like the rarest
     // concept the corpus does mention, and at least like a word found in one unit in a hundred ("the weather in
@@ -274,6 +306,7 @@ export function rankUnits(
     );
     const best = weights.reduce((sum, w) => sum + w * (K1 + 1), 0);
 
+    filled.paragraphs = true;
     for (let i = 0; i < perConcept.length; i++) {
       const { tf, holders } = perConcept[i]!;
       const byParagraph = pooled(i) ? scratch.paragraphTf[i]! : new Float64Array(table.length.length);
@@ -290,7 +323,8 @@ export function rankUnits(
     let room = 0;
     for (const { holders } of perConcept) room += holders.length;
     const extra = [...(options.extra ?? [])];
-    candidates = new Int32Array(room + extra.length);
+    const candidates = new Int32Array(room + extra.length);
+    filled.candidates = candidates;
     const meet = (o: number) => {
       if (o >= 0 && o < units && met[o] === 0) {
         met[o] = 1;
@@ -299,58 +333,58 @@ export function rankUnits(
     };
     for (const o of extra) meet(o);
     for (const { holders } of perConcept) for (const o of holders) meet(o);
-    candidates = candidates.subarray(0, count);
-    const ordinals = candidates;
+    const ordinals = candidates.subarray(0, count);
+    filled.candidates = ordinals;
     const alpha = options.vector ? (options.vectorWeight ?? 0) : 0;
     const k = perConcept.length;
-    const text = new Float64Array(count);
+    // What each candidate holds, for every candidate: whether the sources answer is decided over all of them.
     const holds = new Uint8Array(count * k);
     const mentions = new Uint8Array(k);
-    for (let j = 0; j < count; j++) {
-      const o = ordinals[j]!;
-      const p = table.paragraphOf[o]!;
-      const length = index.stats.length(o);
-      const paragraphLength = table.length[p]! >= 0 ? table.length[p]! : length;
-      let own = 0;
-      let around = 0;
-      for (let i = 0; i < k; i++) {
-        const mine = perConcept[i]!.tf[o]!;
-        const theirs = paragraphTf[i]![p]!;
-        own += weights[i]! * saturate(mine, length, index.stats.averageLength);
-        around += weights[i]! * saturate(theirs, paragraphLength, table.averageLength);
-        if (mine > 0 || theirs > 0) {
+    for (let i = 0; i < k; i++) {
+      const tf = perConcept[i]!.tf;
+      const byParagraph = paragraphTf[i]!;
+      for (let j = 0; j < count; j++) {
+        const o = ordinals[j]!;
+        if (tf[o]! > 0 || byParagraph[table.paragraphOf[o]!]! > 0) {
           holds[j * k + i] = 1;
           mentions[i] = 1;
         }
       }
-      text[j] = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
     }
+    // The text score only for those whose order is asked for (the relevant ones, often a few of the candidates).
+    const text = new Float64Array(count).fill(Number.NaN);
+    const textOf = (j: number) => {
+      if (Number.isNaN(text[j]!)) {
+        if (scratch.ranking !== ranking) throw new Error('a ranking was read after the next one had started');
+        const o = ordinals[j]!;
+        const p = table.paragraphOf[o]!;
+        const length = index.stats.length(o);
+        const paragraphLength = table.length[p]! >= 0 ? table.length[p]! : length;
+        let own = 0;
+        let around = 0;
+        for (let i = 0; i < k; i++) {
+          own += weights[i]! * saturate(perConcept[i]!.tf[o]!, length, index.stats.averageLength);
+          around += weights[i]! * saturate(paragraphTf[i]![p]!, paragraphLength, table.averageLength);
+        }
+        text[j] = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
+      }
+      return text[j]!;
+    };
     const mixed = new Float64Array(count).fill(Number.NaN);
     const score = (j: number) => {
       if (Number.isNaN(mixed[j]!)) {
         const vector = options.vector ? Math.max(0, options.vector(ordinals[j]!)) : 0;
-        mixed[j] = (1 - alpha) * text[j]! + alpha * vector;
+        mixed[j] = (1 - alpha) * textOf(j) + alpha * vector;
       }
       return mixed[j]!;
     };
     const cosineBound = options.vector ? Math.max(0, options.cosineBound ?? Number.POSITIVE_INFINITY) : 0;
-    const lowest = (j: number) => (1 - alpha) * text[j]! + alpha * 0;
-    const highest = (j: number) => (1 - alpha) * text[j]! + (alpha > 0 ? alpha * cosineBound : 0);
-    return { ordinals, text, score, lowest, highest, holds, mentions, weights };
+    const lowest = (j: number) => (1 - alpha) * textOf(j) + alpha * 0;
+    const highest = (j: number) => (1 - alpha) * textOf(j) + (alpha > 0 ? alpha * cosineBound : 0);
+    return { ordinals, text: textOf, score, lowest, highest, holds, mentions, weights };
   } catch (error) {
     // Left part filled: the next question starts from fresh arrays.
     scratches.delete(index);
     throw error;
-  } finally {
-    // The pooled arrays are left all 0 again, at the places this question filled.
-    for (const o of candidates) met[o] = 0;
-    for (let i = 0; i < perConcept.length && pooled(i); i++) {
-      const { tf, holders } = perConcept[i]!;
-      const byParagraph = paragraphTf[i];
-      for (const o of holders) {
-        tf[o] = 0;
-        if (byParagraph) byParagraph[table.paragraphOf[o]!] = 0;
-      }
-    }
   }
 }
