@@ -475,19 +475,30 @@ export async function searchQuestion(
   let anyByAskedSpeaker = chosen.some((j) => byAsked[j] === 1);
   if (!anyByAskedSpeaker && !complete && asked.size > 0) {
     const inPrefix = new Set(prefix);
-    const byArticle = new Map<string, number[]>();
+    const theirs = relevant.filter((j) => byAsked[j] === 1 && !inPrefix.has(j));
+    const articles = new Set(theirs.map((j) => articleOf(j)));
+    const byArticle = new Map<ArticleInfo, number[]>();
     for (const j of relevant) {
-      const id = unitOf(j).articleId;
-      const same = byArticle.get(id);
+      const article = articleOf(j);
+      if (!articles.has(article)) continue;
+      const same = byArticle.get(article);
       if (same) same.push(j);
-      else byArticle.set(id, [j]);
+      else byArticle.set(article, [j]);
     }
-    anyByAskedSpeaker = relevant.some(
-      (j) =>
-        byAsked[j] === 1 &&
-        !inPrefix.has(j) &&
-        withoutOverlaps([...byArticle.get(unitOf(j).articleId)!].sort(order), unitOf).includes(j),
-    );
+    // Kept when no relevant excerpt of its article overlaps it; otherwise as the article's own order decides (its
+    // excerpts ordered once, not once per excerpt).
+    const keptOf = new Map<ArticleInfo, Set<number>>();
+    anyByAskedSpeaker = theirs.some((j) => {
+      const same = byArticle.get(articleOf(j))!;
+      const unit = unitOf(j);
+      if (!same.some((i) => i !== j && overlap(unitOf(i), unit))) return true;
+      let kept = keptOf.get(articleOf(j));
+      if (!kept) {
+        kept = new Set(withoutOverlaps([...same].sort(order), unitOf));
+        keptOf.set(articleOf(j), kept);
+      }
+      return kept.has(j);
+    });
   }
   const hits = chosen.map(
     (j): Hit => ({
@@ -581,6 +592,9 @@ class MinHeap {
   }
 }
 
+/** Whether two units of one article share text. */
+const overlap = (a: Unit, b: Unit) => a.start < b.end && b.start < a.end;
+
 /** The items (in order) that overlap no earlier kept item of the same article. */
 function withoutOverlaps(items: number[], unitOf: (j: number) => Unit): number[] {
   const kept: number[] = [];
@@ -588,7 +602,7 @@ function withoutOverlaps(items: number[], unitOf: (j: number) => Unit): number[]
   for (const j of items) {
     const unit = unitOf(j);
     const same = keptIn.get(unit.articleId) ?? [];
-    if (same.some((c) => c.start < unit.end && unit.start < c.end)) continue;
+    if (same.some((c) => overlap(c, unit))) continue;
     same.push(unit);
     keptIn.set(unit.articleId, same);
     kept.push(j);
