@@ -129,8 +129,8 @@ function unitTable(index: SearchIndex): UnitTable {
     const numbers = new Map<string, number>();
     const speaker = Int32Array.from(index.byOrdinal, (u) => {
       if (u.speaker === null) return -1;
-      let number = numbers.get(u.speaker.id);
-      if (number === undefined) numbers.set(u.speaker.id, (number = numbers.size));
+      const number = numbers.get(u.speaker.id) ?? numbers.size;
+      numbers.set(u.speaker.id, number);
       return number;
     });
     const article = index.byOrdinal.map((u) => index.articles.get(u.articleId));
