@@ -356,6 +356,10 @@ export async function searchQuestion(
   const isHit = new Uint8Array(count);
   const requiredConcepts = Int32Array.from(required);
   const saidOtherwise = concepts.map((c) => c.saidOtherwise ?? 0);
+  const conceptTerms = concepts.map((c) => ({
+    single: new Set(c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? alt.terms : []))),
+    multiple: c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? [] : [alt.terms])),
+  }));
   // Whether an article's headline or lead holds concept i: 0 not yet known, 1 no, 2 yes (asked speakers only).
   const inArticles = new Map<string, Uint8Array>();
   const inArticle = (article: ArticleInfo, i: number) => {
@@ -366,7 +370,16 @@ export async function searchQuestion(
     }
     if (known[i] === 0) {
       const terms = articleTerms(index, article);
-      known[i] = concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => terms.has(t))) ? 2 : 1;
+      const { single, multiple } = conceptTerms[i]!;
+      // Whether the headline shares a one-word alternative: the smaller set looked up in the larger.
+      const [few, many] = single.size <= terms.size ? [single, terms] : [terms, single];
+      let shared = false;
+      for (const t of few)
+        if (many.has(t)) {
+          shared = true;
+          break;
+        }
+      known[i] = shared || multiple.some((alt) => alt.every((t) => terms.has(t))) ? 2 : 1;
     }
     return known[i] === 2;
   };
