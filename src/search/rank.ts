@@ -156,11 +156,13 @@ function clearScratch(scratch: Scratch, table: ParagraphTable): void {
   const filled = scratch.filled;
   if (!filled) return;
   scratch.filled = null;
-  for (const o of filled.candidates) scratch.mark[o] = 0;
+  const { candidates } = filled;
+  for (let j = 0; j < candidates.length; j++) scratch.mark[candidates[j]!] = 0;
   filled.holders.forEach((holders, i) => {
     const tf = scratch.tf[i]!;
     const byParagraph = scratch.paragraphTf[i]!;
-    for (const o of holders) {
+    for (let h = 0; h < holders.length; h++) {
+      const o = holders[h]!;
       tf[o] = 0;
       if (filled.paragraphs) byParagraph[table.paragraphOf[o]!] = 0;
     }
@@ -250,7 +252,7 @@ function conceptFrequencies(
     }
   }
   const own = holders.slice(0, holderCount);
-  for (const o of own) held[o] = 0;
+  for (let h = 0; h < own.length; h++) held[own[h]!] = 0;
   return { tf, holders: own, df: Math.min(df, index.stats.unitCount) };
 }
 
@@ -310,7 +312,8 @@ export function rankUnits(
     for (let i = 0; i < perConcept.length; i++) {
       const { tf, holders } = perConcept[i]!;
       const byParagraph = pooled(i) ? scratch.paragraphTf[i]! : new Float64Array(table.length.length);
-      for (const o of holders) {
+      for (let h = 0; h < holders.length; h++) {
+        const o = holders[h]!;
         if (table.quote[o] === 1) continue;
         const p = table.paragraphOf[o]!;
         byParagraph[p] = byParagraph[p]! + tf[o]!;
@@ -331,8 +334,8 @@ export function rankUnits(
         candidates[count++] = o;
       }
     };
-    for (const o of extra) meet(o);
-    for (const { holders } of perConcept) for (const o of holders) meet(o);
+    for (let e = 0; e < extra.length; e++) meet(extra[e]!);
+    for (const { holders } of perConcept) for (let h = 0; h < holders.length; h++) meet(holders[h]!);
     const ordinals = candidates.subarray(0, count);
     filled.candidates = ordinals;
     const alpha = options.vector ? (options.vectorWeight ?? 0) : 0;

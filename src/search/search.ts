@@ -114,6 +114,9 @@ interface UnitTable {
   article: Array<ArticleInfo | undefined>;
   /** 1 where `article` is known. */
   hasArticle: Uint8Array;
+  /** The article's number (0 up to `articleCount`; -1 where not known). */
+  articleNumber: Int32Array;
+  articleCount: number;
   /** The speaker's number in `speakerNumbers` (-1 for none). */
   speaker: Int32Array;
   speakerNumbers: Map<string, number>;
@@ -134,9 +137,18 @@ function unitTable(index: SearchIndex): UnitTable {
       return number;
     });
     const article = index.byOrdinal.map((u) => index.articles.get(u.articleId));
+    const articleNumbers = new Map<ArticleInfo, number>();
+    const articleNumber = Int32Array.from(article, (a) => {
+      if (!a) return -1;
+      const number = articleNumbers.get(a) ?? articleNumbers.size;
+      articleNumbers.set(a, number);
+      return number;
+    });
     table = {
       article,
       hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
+      articleNumber,
+      articleCount: articleNumbers.size,
       speaker,
       speakerNumbers: numbers,
       quote: Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0)),
@@ -309,7 +321,10 @@ export async function searchQuestion(
   // Everything the asked speakers said is a candidate: with no topic ("What did X say?") it is the answer, and
   // with one, their words in a paragraph on the topic answer even when the words themselves do not name it.
   const extra: number[] = [];
-  for (const id of askedInCorpus) for (const o of ordinalsOfSpeaker(index, id)) extra.push(o);
+  for (const id of askedInCorpus) {
+    const said = ordinalsOfSpeaker(index, id);
+    for (let s = 0; s < said.length; s++) extra.push(said[s]!);
+  }
   const vectors = await vectorSide(index, question, options);
   if (vectors && concepts.length > 0) extra.push(...vectors.nearest);
   const ranking = rankUnits(index, rankingConcepts, {
@@ -361,14 +376,12 @@ export async function searchQuestion(
     multiple: c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? [] : [alt.terms])),
   }));
   // Whether an article's headline or lead holds concept i: 0 not yet known, 1 no, 2 yes (asked speakers only).
-  const inArticles = new Map<string, Uint8Array>();
-  const inArticle = (article: ArticleInfo, i: number) => {
-    let known = inArticles.get(article.id);
-    if (!known) {
-      known = new Uint8Array(concepts.length);
-      inArticles.set(article.id, known);
-    }
-    if (known[i] === 0) {
+  let known: Uint8Array | null = null;
+  const inArticle = (o: number, i: number) => {
+    known ??= new Uint8Array(units.articleCount * concepts.length);
+    const at = units.articleNumber[o]! * concepts.length + i;
+    if (known[at] === 0) {
+      const article = articleTable[o]!;
       const terms = articleTerms(index, article);
       const { single, multiple } = conceptTerms[i]!;
       // Whether the headline shares a one-word alternative: the smaller set looked up in the larger.
@@ -379,26 +392,26 @@ export async function searchQuestion(
           shared = true;
           break;
         }
-      known[i] = shared || multiple.some((alt) => alt.every((t) => terms.has(t))) ? 2 : 1;
+      known[at] = shared || multiple.some((alt) => alt.every((t) => terms.has(t))) ? 2 : 1;
     }
-    return known[i] === 2;
+    return known[at] === 2;
   };
   let best = 0;
   let bestAnswers = 0;
   candidates: for (let j = 0; j < count; j++) {
     const o = ordinals[j]!;
     if (units.hasArticle[o] === 0) continue;
-    for (const i of requiredConcepts) if (holds[j * k + i] === 0) continue candidates;
+    for (let r = 0; r < requiredConcepts.length; r++)
+      if (holds[j * k + requiredConcepts[r]!] === 0) continue candidates;
     isHit[j] = 1;
     const speaker = units.speaker[o]!;
     const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
-    const article = byAskedSpeaker ? articleTable[o]! : null;
     byAsked[j] = byAskedSpeaker ? 1 : 0;
     let got = 0;
     let topicGot = 0;
     for (let i = 0; i < concepts.length; i++) {
       const held = holds[j * k + i] === 1;
-      const credit = held ? 1 : article && inArticle(article, i) ? ARTICLE_CREDIT : 0;
+      const credit = held ? 1 : byAskedSpeaker && inArticle(o, i) ? ARTICLE_CREDIT : 0;
       got += weights[i]! * credit;
       topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
     }
@@ -457,11 +470,16 @@ export async function searchQuestion(
     const threshold = lows[lows.length - length]!;
     const above = items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
     if (above.length <= length) return above;
-    const highs = Float64Array.from(above, (j) => ranking.highest(j) * boost[j]!);
-    const byHigh = Array.from(above.keys()).sort((a, b) => highs[b]! - highs[a]! || a - b);
+    const highs = new Float64Array(above.length);
+    for (let at = 0; at < above.length; at++) highs[at] = ranking.highest(above[at]!) * boost[above[at]!]!;
+    // (The comparison gives small integers: a difference of doubles would be allocated, once per comparison.)
+    const byHigh = Array.from(above.keys()).sort((a, b) =>
+      highs[a]! > highs[b]! ? -1 : highs[a]! < highs[b]! ? 1 : a - b,
+    );
     const best = new MinHeap(length);
     const met: number[] = [];
-    for (const at of byHigh) {
+    for (let h = 0; h < byHigh.length; h++) {
+      const at = byHigh[h]!;
       if (best.full && highs[at]! < best.least) break;
       met.push(above[at]!);
       best.offer(score(above[at]!));
