@@ -172,7 +172,7 @@ function ordinalOf(index: SearchIndex, id: string): number | undefined {
 
 const speakerTables = new WeakMap<SearchIndex, Map<string, Int32Array>>();
 
-/** The ordinals of every unit a speaker said, in the order the index lists them, once per index and speaker. */
+/** The ordinals of every unit a speaker said, in the order `bySpeaker` lists them, once per index and speaker. */
 function ordinalsOfSpeaker(index: SearchIndex, id: string): Int32Array {
   let table = speakerTables.get(index);
   if (!table) {
@@ -466,8 +466,7 @@ export async function searchQuestion(
     if (day || length >= items.length) return items;
     const lows = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) lows[i] = ranking.lowest(items[i]!) * boost[items[i]!]!;
-    lows.sort();
-    const threshold = lows[lows.length - length]!;
+    const threshold = selectInPlace(lows, lows.length - length);
     const above = items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
     if (above.length <= length) return above;
     const highs = new Float64Array(above.length);
@@ -583,6 +582,33 @@ function firstInOrder(items: number[], count: number, order: (a: number, b: numb
     }
   }
   return heap.sort(order);
+}
+
+/**
+ * The number that would be at `at` were `values` sorted ascending (Hoare's selection: linear on average, where a
+ * sort of tens of thousands of bounds is not); `values` is reordered.
+ */
+function selectInPlace(values: Float64Array, at: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (at <= j) high = j;
+    else if (at >= i) low = i;
+    else break;
+  }
+  return values[at]!;
 }
 
 /** The `size` largest numbers offered so far, the least of them at hand. */
