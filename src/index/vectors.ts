@@ -5,14 +5,30 @@
 
 import type { SearchIndex } from './search-index.ts';
 
+const tables = new WeakMap<object, Array<Float32Array | undefined>>();
+
+/**
+ * Every unit's vector by ordinal, once per index: a question computes hundreds of cosines on a large corpus, and
+ * a map lookup each cost as much as the dot products.
+ */
+function vectorTable(index: Pick<SearchIndex, 'vectorOf' | 'byOrdinal'>): Array<Float32Array | undefined> {
+  let table = tables.get(index);
+  if (!table) {
+    table = Array.from(index.byOrdinal, (_, ordinal) => index.vectorOf(ordinal));
+    tables.set(index, table);
+  }
+  return table;
+}
+
 /** The cosine of `query` with a unit, by ordinal (0 for a unit without a vector or a query of other length). */
 export function cosineTo(
-  index: Pick<SearchIndex, 'vectorOf' | 'dimensions'>,
+  index: Pick<SearchIndex, 'vectorOf' | 'dimensions' | 'byOrdinal'>,
   query: ArrayLike<number>,
 ): (ordinal: number) => number {
   if (query.length !== index.dimensions) return () => 0;
+  const table = vectorTable(index);
   return (ordinal) => {
-    const v = index.vectorOf(ordinal);
+    const v = table[ordinal];
     if (!v) return 0;
     let dot = 0;
     for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;

@@ -6,6 +6,7 @@
  */
 
 import type { SearchIndex } from '../index/search-index.ts';
+import type { Postings } from '../index/term-stats.ts';
 import type { Concept } from './query.ts';
 
 /** BM25's usual constants (Robertson and Zaragoza): term-frequency saturation and length normalisation. */
@@ -28,9 +29,12 @@ const ABSENT_SHARE = 0.01;
  */
 export interface Ranking {
   /** The candidates' unit ordinals. */
-  ordinals: number[];
-  /** BM25 of each candidate and its paragraph, scaled to 0–1 by the query's highest possible score. */
-  text: Float64Array;
+  ordinals: Int32Array;
+  /**
+   * BM25 of candidate j and its paragraph, scaled to 0–1 by the query's highest possible score; computed on first
+   * call, and only until the next ranking of the same index starts (an error after).
+   */
+  text(j: number): number;
   /**
    * The one ranking score of candidate j: text and vector evidence mixed by the embedder's weight. The cosine is
    * computed on first call (a dot product per candidate is most of a question's time on a large corpus).
@@ -41,12 +45,16 @@ export interface Ranking {
   highest(j: number): number;
   /** Whether candidate j (the unit or its paragraph) holds concept i: `holds[j * concepts + i]` is 1. */
   holds: Uint8Array;
+  /** Whether any candidate (or its paragraph) holds concept i: `mentions[i]` is 1. */
+  mentions: Uint8Array;
   weights: number[];
 }
 
 interface ParagraphTable {
   /** The paragraph number of each ordinal; quotations share the paragraph of their sentence. */
   paragraphOf: Int32Array;
+  /** 1 for an ordinal that is a quotation (read per posting: a unit object per posting is a cache miss each). */
+  quote: Uint8Array;
   /** Length of each paragraph (the sum of its sentences' lengths); -1 for one that holds only quotations. */
   length: Float64Array;
   averageLength: number;
@@ -81,7 +89,8 @@ function paragraphs(index: SearchIndex): ParagraphTable {
         total += l;
         counted++;
       }
-    table = { paragraphOf, length, averageLength: total / Math.max(1, counted) };
+    const quote = Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0));
+    table = { paragraphOf, quote, length, averageLength: total / Math.max(1, counted) };
     paragraphTables.set(index, table);
   }
   return table;
@@ -94,58 +103,157 @@ const saturate = (tf: number, length: number, average: number) =>
 const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /**
- * A concept's term frequency per unit ordinal, dense (0 where absent), the ordinals that hold it in the order
- * they were met, and its document frequency.
+ * Per-index working memory of a ranking, reused by every question: dense arrays the size of the corpus, one per
+ * concept, that a question fills at its postings only and clears again at the same places before it returns. A
+ * question on a large corpus would otherwise allocate megabytes, and the garbage collector's work on a heap as large
+ * as the index's costs more than the ranking itself. Ranking is synchronous, so one question at a time uses them.
+ */
+interface Scratch {
+  /** Term frequency of concept slot i per ordinal. */
+  tf: Float64Array[];
+  /** Term frequency of concept slot i per paragraph. */
+  paragraphTf: Float64Array[];
+  /** Per ordinal: met already (as a holder of the concept at hand, or as a candidate). */
+  mark: Uint8Array;
+  /** Room for one concept's holders. */
+  holders: Int32Array;
+  /** Per ordinal: a multi-word alternative's count so far. */
+  counts: Int32Array;
+  /**
+   * What the last ranking filled, cleared when the next one starts: its scores are computed when asked for, from
+   * these arrays. Each ranking has a number; one read after the next has started is an error, not a wrong score.
+   */
+  filled: { candidates: Int32Array; holders: Int32Array[]; paragraphs: boolean } | null;
+  ranking: number;
+}
+
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchOf(index: SearchIndex, paragraphCount: number): Scratch {
+  const units = index.byOrdinal.length;
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = {
+      tf: [],
+      paragraphTf: [],
+      mark: new Uint8Array(units),
+      holders: new Int32Array(units),
+      counts: new Int32Array(units),
+      filled: null,
+      ranking: 0,
+    };
+    scratches.set(index, scratch);
+  }
+  for (let i = scratch.tf.length; i < MAX_POOLED_CONCEPTS; i++) {
+    scratch.tf.push(new Float64Array(units));
+    scratch.paragraphTf.push(new Float64Array(paragraphCount));
+  }
+  return scratch;
+}
+
+/** Leaves the pooled arrays all 0 again, at the places the last ranking filled. */
+function clearScratch(scratch: Scratch, table: ParagraphTable): void {
+  const filled = scratch.filled;
+  if (!filled) return;
+  scratch.filled = null;
+  const { candidates } = filled;
+  for (let j = 0; j < candidates.length; j++) scratch.mark[candidates[j]!] = 0;
+  filled.holders.forEach((holders, i) => {
+    const tf = scratch.tf[i]!;
+    const byParagraph = scratch.paragraphTf[i]!;
+    for (let h = 0; h < holders.length; h++) {
+      const o = holders[h]!;
+      tf[o] = 0;
+      if (filled.paragraphs) byParagraph[table.paragraphOf[o]!] = 0;
+    }
+  });
+}
+
+/** Concepts of a question that use pooled arrays; a longer question's further concepts allocate their own. */
+const MAX_POOLED_CONCEPTS = 8;
+
+const noPostings: Postings = { ordinals: new Int32Array(0), counts: new Int32Array(0) };
+
+/**
+ * The units holding every term of an alternative, in the order of its last term's postings, each with the count of
+ * its rarest word there (a multi-word alternative occurs as often as its rarest word).
+ */
+function alternativePostings(index: SearchIndex, terms: string[], scratch: Scratch): Postings {
+  const [first, ...rest] = terms;
+  if (first === undefined) return noPostings;
+  let found = index.stats.postings(first);
+  if (rest.length === 0) return found;
+  // The counts so far by ordinal in a pooled array (0: not held), cleared again before returning.
+  const largest = found.ordinals.reduce((a, b) => Math.max(a, b), -1);
+  if (largest >= scratch.counts.length) scratch.counts = new Int32Array(largest + 1);
+  const countOf = scratch.counts;
+  const fill = (p: Postings, value: (i: number) => number) => {
+    for (let i = 0; i < p.ordinals.length; i++) countOf[p.ordinals[i]!] = value(i);
+  };
+  fill(found, (i) => found.counts[i]!);
+  try {
+    for (const term of rest) {
+      if (found.ordinals.length === 0) break;
+      const { ordinals, counts } = index.stats.postings(term);
+      const kept: number[] = [];
+      const keptCounts: number[] = [];
+      for (let i = 0; i < ordinals.length; i++) {
+        const o = ordinals[i]!;
+        const c = o < countOf.length ? countOf[o]! : 0;
+        if (c > 0) {
+          kept.push(o);
+          keptCounts.push(Math.min(counts[i]!, c));
+        }
+      }
+      fill(found, () => 0);
+      found = { ordinals: Int32Array.from(kept), counts: Int32Array.from(keptCounts) };
+      fill(found, (i) => found.counts[i]!);
+    }
+  } finally {
+    fill(found, () => 0);
+  }
+  return found;
+}
+
+/**
+ * A concept's term frequency per unit ordinal (dense, 0 where absent, in `tf`), the ordinals that hold it in the
+ * order they were met, and its document frequency.
  */
 interface ConceptFrequencies {
   tf: Float64Array;
-  holders: number[];
+  holders: Int32Array;
   df: number;
 }
 
-/** Term frequencies of a concept per unit ordinal, and its document frequency, per PSQ. */
-function conceptFrequencies(index: SearchIndex, concept: Concept): ConceptFrequencies {
+/** Term frequencies of a concept per unit ordinal, and its document frequency, per PSQ; `tf` must be all 0. */
+function conceptFrequencies(
+  index: SearchIndex,
+  concept: Concept,
+  tf: Float64Array,
+  scratch: Scratch,
+): ConceptFrequencies {
   const n = index.byOrdinal.length;
-  const tf = new Float64Array(n);
-  const held = new Uint8Array(n);
-  const holders: number[] = [];
+  const held = scratch.mark;
+  const holders = scratch.holders;
+  let holderCount = 0;
   let df = 0;
   for (const alt of concept.alternatives) {
-    let counts: Map<number, number> | null = null;
-    const [first, ...rest] = alt.terms;
-    if (first === undefined) continue;
-    const postings = index.stats.postings(first);
-    if (rest.length > 0) {
-      // All terms of a multi-word alternative must occur; it occurs as often as its rarest word.
-      counts = new Map();
-      for (let i = 0; i < postings.ordinals.length; i++)
-        counts.set(postings.ordinals[i]!, postings.counts[i]!);
-      for (const term of rest) {
-        if (counts.size === 0) break;
-        const next = new Map<number, number>();
-        const { ordinals, counts: those } = index.stats.postings(term);
-        for (let i = 0; i < ordinals.length; i++) {
-          const c = counts.get(ordinals[i]!);
-          if (c !== undefined) next.set(ordinals[i]!, Math.min(those[i]!, c));
-        }
-        counts = next;
-      }
-    }
-    const { ordinals, counts: those } = counts
-      ? { ordinals: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) }
-      : postings;
+    const { ordinals, counts: those } = alternativePostings(index, alt.terms, scratch);
     df += alt.p * ordinals.length;
+    const p = alt.p;
     for (let i = 0; i < ordinals.length; i++) {
       const o = ordinals[i]!;
       if (o >= n) continue;
-      tf[o] = tf[o]! + alt.p * those[i]!;
+      tf[o] = tf[o]! + p * those[i]!;
       if (held[o] === 0) {
         held[o] = 1;
-        holders.push(o);
+        holders[holderCount++] = o;
       }
     }
   }
-  return { tf, holders, df: Math.min(df, index.stats.unitCount) };
+  const own = holders.slice(0, holderCount);
+  for (let h = 0; h < own.length; h++) held[own[h]!] = 0;
+  return { tf, holders: own, df: Math.min(df, index.stats.unitCount) };
 }
 
 /**
@@ -165,77 +273,121 @@ export function rankUnits(
 ): Ranking {
   const n = index.stats.unitCount;
   const table = paragraphs(index);
-  const perConcept = concepts.map((c) => conceptFrequencies(index, c));
-  // A concept the corpus never mentions is what the question is about all the same: it weighs like the rarest
-  // concept the corpus does mention, and at least like a word found in one unit in a hundred ("the weather in
-  // Moscow": the weather is what is asked, however common Moscow is). Both are ratios: a corpus copied twice
-  // weighs the same.
-  const present = perConcept.filter((c) => c.df > 0).map((c) => idf(c.df, n));
-  const absentWeight = Math.max(idf(n * ABSENT_SHARE, n), ...present);
-  // A name nothing spells in the sources is absent too; an ordinary word nothing translates weighs nothing.
-  const weights = perConcept.map(
-    (c, i) =>
-      (concepts[i]!.weight ?? 1) *
-      (c.df > 0
-        ? idf(c.df, n)
-        : concepts[i]!.alternatives.length > 0 || concepts[i]!.name
-          ? absentWeight
-          : 0),
-  );
-  const best = weights.reduce((sum, w) => sum + w * (K1 + 1), 0);
-
-  const paragraphTf = perConcept.map(({ tf, holders }) => {
-    const byParagraph = new Float64Array(table.length.length);
-    for (const o of holders) {
-      if (index.byOrdinal[o]!.kind === 'quote') continue;
-      const p = table.paragraphOf[o]!;
-      byParagraph[p] = byParagraph[p]! + tf[o]!;
-    }
-    return byParagraph;
-  });
-
-  // The candidates: the `extra` ordinals, then every unit holding a concept, each once, in the order met.
+  const scratch = scratchOf(index, table.length.length);
+  clearScratch(scratch, table);
+  const ranking = ++scratch.ranking;
   const units = index.byOrdinal.length;
-  const met = new Uint8Array(units);
-  const ordinals: number[] = [];
-  const meet = (o: number) => {
-    if (o >= 0 && o < units && met[o] === 0) {
-      met[o] = 1;
-      ordinals.push(o);
+  const pooled = (i: number) => i < MAX_POOLED_CONCEPTS;
+  const perConcept: ConceptFrequencies[] = [];
+  const paragraphTf: Float64Array[] = [];
+  const met = scratch.mark;
+  const filled = { candidates: new Int32Array(0), holders: [] as Int32Array[], paragraphs: false };
+  scratch.filled = filled;
+  try {
+    for (let i = 0; i < concepts.length; i++) {
+      const tf = pooled(i) ? scratch.tf[i]! : new Float64Array(units);
+      const frequencies = conceptFrequencies(index, concepts[i]!, tf, scratch);
+      perConcept.push(frequencies);
+      if (pooled(i)) filled.holders.push(frequencies.holders);
     }
-  };
-  for (const o of options.extra ?? []) meet(o);
-  for (const { holders } of perConcept) for (const o of holders) meet(o);
-  const alpha = options.vector ? (options.vectorWeight ?? 0) : 0;
-  const k = perConcept.length;
-  const text = new Float64Array(ordinals.length);
-  const holds = new Uint8Array(ordinals.length * k);
-  for (let j = 0; j < ordinals.length; j++) {
-    const o = ordinals[j]!;
-    const p = table.paragraphOf[o]!;
-    const length = index.stats.length(o);
-    const paragraphLength = table.length[p]! >= 0 ? table.length[p]! : length;
-    let own = 0;
-    let around = 0;
+    // A concept the corpus never mentions is what the question is about all the same: it weighs like the rarest
+    // concept the corpus does mention, and at least like a word found in one unit in a hundred ("the weather in
+    // Moscow": the weather is what is asked, however common Moscow is). Both are ratios: a corpus copied twice
+    // weighs the same.
+    const present = perConcept.filter((c) => c.df > 0).map((c) => idf(c.df, n));
+    const absentWeight = Math.max(idf(n * ABSENT_SHARE, n), ...present);
+    // A name nothing spells in the sources is absent too; an ordinary word nothing translates weighs nothing.
+    const weights = perConcept.map(
+      (c, i) =>
+        (concepts[i]!.weight ?? 1) *
+        (c.df > 0
+          ? idf(c.df, n)
+          : concepts[i]!.alternatives.length > 0 || concepts[i]!.name
+            ? absentWeight
+            : 0),
+    );
+    const best = weights.reduce((sum, w) => sum + w * (K1 + 1), 0);
+
+    filled.paragraphs = true;
+    for (let i = 0; i < perConcept.length; i++) {
+      const { tf, holders } = perConcept[i]!;
+      const byParagraph = pooled(i) ? scratch.paragraphTf[i]! : new Float64Array(table.length.length);
+      for (let h = 0; h < holders.length; h++) {
+        const o = holders[h]!;
+        if (table.quote[o] === 1) continue;
+        const p = table.paragraphOf[o]!;
+        byParagraph[p] = byParagraph[p]! + tf[o]!;
+      }
+      paragraphTf.push(byParagraph);
+    }
+
+    // The candidates: the `extra` ordinals, then every unit holding a concept, each once, in the order met.
+    let count = 0;
+    let room = 0;
+    for (const { holders } of perConcept) room += holders.length;
+    const extra = [...(options.extra ?? [])];
+    const candidates = new Int32Array(room + extra.length);
+    filled.candidates = candidates;
+    const meet = (o: number) => {
+      if (o >= 0 && o < units && met[o] === 0) {
+        met[o] = 1;
+        candidates[count++] = o;
+      }
+    };
+    for (let e = 0; e < extra.length; e++) meet(extra[e]!);
+    for (const { holders } of perConcept) for (let h = 0; h < holders.length; h++) meet(holders[h]!);
+    const ordinals = candidates.subarray(0, count);
+    filled.candidates = ordinals;
+    const alpha = options.vector ? (options.vectorWeight ?? 0) : 0;
+    const k = perConcept.length;
+    // What each candidate holds, for every candidate: whether the sources answer is decided over all of them.
+    const holds = new Uint8Array(count * k);
+    const mentions = new Uint8Array(k);
     for (let i = 0; i < k; i++) {
-      const mine = perConcept[i]!.tf[o]!;
-      const theirs = paragraphTf[i]![p]!;
-      own += weights[i]! * saturate(mine, length, index.stats.averageLength);
-      around += weights[i]! * saturate(theirs, paragraphLength, table.averageLength);
-      holds[j * k + i] = mine > 0 || theirs > 0 ? 1 : 0;
+      const tf = perConcept[i]!.tf;
+      const byParagraph = paragraphTf[i]!;
+      for (let j = 0; j < count; j++) {
+        const o = ordinals[j]!;
+        if (tf[o]! > 0 || byParagraph[table.paragraphOf[o]!]! > 0) {
+          holds[j * k + i] = 1;
+          mentions[i] = 1;
+        }
+      }
     }
-    text[j] = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
+    // The text score only for those whose order is asked for (the relevant ones, often a few of the candidates).
+    const text = new Float64Array(count).fill(Number.NaN);
+    const textOf = (j: number) => {
+      if (Number.isNaN(text[j]!)) {
+        if (scratch.ranking !== ranking) throw new Error('a ranking was read after the next one had started');
+        const o = ordinals[j]!;
+        const p = table.paragraphOf[o]!;
+        const length = index.stats.length(o);
+        const paragraphLength = table.length[p]! >= 0 ? table.length[p]! : length;
+        let own = 0;
+        let around = 0;
+        for (let i = 0; i < k; i++) {
+          own += weights[i]! * saturate(perConcept[i]!.tf[o]!, length, index.stats.averageLength);
+          around += weights[i]! * saturate(paragraphTf[i]![p]!, paragraphLength, table.averageLength);
+        }
+        text[j] = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
+      }
+      return text[j]!;
+    };
+    const mixed = new Float64Array(count).fill(Number.NaN);
+    const score = (j: number) => {
+      if (Number.isNaN(mixed[j]!)) {
+        const vector = options.vector ? Math.max(0, options.vector(ordinals[j]!)) : 0;
+        mixed[j] = (1 - alpha) * textOf(j) + alpha * vector;
+      }
+      return mixed[j]!;
+    };
+    const cosineBound = options.vector ? Math.max(0, options.cosineBound ?? Number.POSITIVE_INFINITY) : 0;
+    const lowest = (j: number) => (1 - alpha) * textOf(j) + alpha * 0;
+    const highest = (j: number) => (1 - alpha) * textOf(j) + (alpha > 0 ? alpha * cosineBound : 0);
+    return { ordinals, text: textOf, score, lowest, highest, holds, mentions, weights };
+  } catch (error) {
+    // Left part filled: the next question starts from fresh arrays.
+    scratches.delete(index);
+    throw error;
   }
-  const mixed = new Float64Array(ordinals.length).fill(Number.NaN);
-  const score = (j: number) => {
-    if (Number.isNaN(mixed[j]!)) {
-      const vector = options.vector ? Math.max(0, options.vector(ordinals[j]!)) : 0;
-      mixed[j] = (1 - alpha) * text[j]! + alpha * vector;
-    }
-    return mixed[j]!;
-  };
-  const cosineBound = options.vector ? Math.max(0, options.cosineBound ?? Number.POSITIVE_INFINITY) : 0;
-  const lowest = (j: number) => (1 - alpha) * text[j]! + alpha * 0;
-  const highest = (j: number) => (1 - alpha) * text[j]! + (alpha > 0 ? alpha * cosineBound : 0);
-  return { ordinals, text, score, lowest, highest, holds, weights };
 }

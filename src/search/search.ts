@@ -106,14 +106,54 @@ function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
   return terms;
 }
 
-const articleTables = new WeakMap<SearchIndex, Array<ArticleInfo | undefined>>();
+/**
+ * What the decision reads of every candidate, by ordinal, once per index: reading it from the unit objects would
+ * touch one object per candidate, a cache miss each on a large corpus.
+ */
+interface UnitTable {
+  article: Array<ArticleInfo | undefined>;
+  /** 1 where `article` is known. */
+  hasArticle: Uint8Array;
+  /** The article's number (0 up to `articleCount`; -1 where not known). */
+  articleNumber: Int32Array;
+  articleCount: number;
+  /** The speaker's number in `speakerNumbers` (-1 for none). */
+  speaker: Int32Array;
+  speakerNumbers: Map<string, number>;
+  /** 1 for a quotation. */
+  quote: Uint8Array;
+}
 
-/** The article of each unit, by ordinal, once per index. */
-function articleOfOrdinal(index: SearchIndex): Array<ArticleInfo | undefined> {
-  let table = articleTables.get(index);
+const unitTables = new WeakMap<SearchIndex, UnitTable>();
+
+function unitTable(index: SearchIndex): UnitTable {
+  let table = unitTables.get(index);
   if (!table) {
-    table = index.byOrdinal.map((u) => index.articles.get(u.articleId));
-    articleTables.set(index, table);
+    const numbers = new Map<string, number>();
+    const speaker = Int32Array.from(index.byOrdinal, (u) => {
+      if (u.speaker === null) return -1;
+      const number = numbers.get(u.speaker.id) ?? numbers.size;
+      numbers.set(u.speaker.id, number);
+      return number;
+    });
+    const article = index.byOrdinal.map((u) => index.articles.get(u.articleId));
+    const articleNumbers = new Map<ArticleInfo, number>();
+    const articleNumber = Int32Array.from(article, (a) => {
+      if (!a) return -1;
+      const number = articleNumbers.get(a) ?? articleNumbers.size;
+      articleNumbers.set(a, number);
+      return number;
+    });
+    table = {
+      article,
+      hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
+      articleNumber,
+      articleCount: articleNumbers.size,
+      speaker,
+      speakerNumbers: numbers,
+      quote: Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0)),
+    };
+    unitTables.set(index, table);
   }
   return table;
 }
@@ -128,6 +168,24 @@ function ordinalOf(index: SearchIndex, id: string): number | undefined {
     ordinalTables.set(index, table);
   }
   return table.get(id);
+}
+
+const speakerTables = new WeakMap<SearchIndex, Map<string, Int32Array>>();
+
+/** The ordinals of every unit a speaker said, in the order `bySpeaker` lists them, once per index and speaker. */
+function ordinalsOfSpeaker(index: SearchIndex, id: string): Int32Array {
+  let table = speakerTables.get(index);
+  if (!table) {
+    table = new Map();
+    speakerTables.set(index, table);
+  }
+  let ordinals = table.get(id);
+  if (!ordinals) {
+    const found = (index.bySpeaker.get(id) ?? []).map((u) => ordinalOf(index, u.id));
+    ordinals = Int32Array.from(found.filter((o) => o !== undefined));
+    table.set(id, ordinals);
+  }
+  return ordinals;
 }
 
 /** The names of asked speakers the sources never quote become part of the topic: passages about them answer. */
@@ -263,11 +321,10 @@ export async function searchQuestion(
   // Everything the asked speakers said is a candidate: with no topic ("What did X say?") it is the answer, and
   // with one, their words in a paragraph on the topic answer even when the words themselves do not name it.
   const extra: number[] = [];
-  for (const id of askedInCorpus)
-    for (const u of index.bySpeaker.get(id)!) {
-      const o = ordinalOf(index, u.id);
-      if (o !== undefined) extra.push(o);
-    }
+  for (const id of askedInCorpus) {
+    const said = ordinalsOfSpeaker(index, id);
+    for (let s = 0; s < said.length; s++) extra.push(said[s]!);
+  }
   const vectors = await vectorSide(index, question, options);
   if (vectors && concepts.length > 0) extra.push(...vectors.nearest);
   const ranking = rankUnits(index, rankingConcepts, {
@@ -291,42 +348,74 @@ export async function searchQuestion(
   // Sources name a thing they speak of in some form the dictionary knows; a relation (a verb) they may not.
   const mentioned = topicWeights.reduce((sum, w, i) => {
     const concept = concepts[i]!;
-    for (let j = 0; j < count; j++) if (ranking.holds[j * k + i] === 1) return sum + w;
+    if (ranking.mentions[i] === 1) return sum + w;
     return sum + (concept.relation ? w * (concept.saidOtherwise ?? 0) : 0);
   }, 0);
   if (topicTotal > 0 && mentioned / topicTotal < MENTIONED_FLOOR)
     return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
   // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
-  const unitOf = (j: number) => index.byOrdinal[ranking.ordinals[j]!]!;
+  const { ordinals, holds } = ranking;
+  const unitOf = (j: number) => index.byOrdinal[ordinals[j]!]!;
+  const units = unitTable(index);
+  const articleTable = units.article;
+  const askedNumber = new Uint8Array(units.speakerNumbers.size);
+  for (const id of asked) {
+    const number = units.speakerNumbers.get(id);
+    if (number !== undefined) askedNumber[number] = 1;
+  }
   const coverage = new Float64Array(count);
   const answers = new Float64Array(count);
   const boost = new Float64Array(count);
   const byAsked = new Uint8Array(count);
   const isHit = new Uint8Array(count);
-  const requiredConcepts = [...required];
+  const requiredConcepts = Int32Array.from(required);
+  const saidOtherwise = concepts.map((c) => c.saidOtherwise ?? 0);
+  const conceptTerms = concepts.map((c) => ({
+    single: new Set(c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? alt.terms : []))),
+    multiple: c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? [] : [alt.terms])),
+  }));
+  // Whether an article's headline or lead holds concept i: 0 not yet known, 1 no, 2 yes (asked speakers only).
+  let known: Uint8Array | null = null;
+  const inArticle = (o: number, i: number) => {
+    known ??= new Uint8Array(units.articleCount * concepts.length);
+    const at = units.articleNumber[o]! * concepts.length + i;
+    if (known[at] === 0) {
+      const article = articleTable[o]!;
+      const terms = articleTerms(index, article);
+      const { single, multiple } = conceptTerms[i]!;
+      // Whether the headline shares a one-word alternative: the smaller set looked up in the larger.
+      const [few, many] = single.size <= terms.size ? [single, terms] : [terms, single];
+      let shared = false;
+      for (const t of few)
+        if (many.has(t)) {
+          shared = true;
+          break;
+        }
+      known[at] = shared || multiple.some((alt) => alt.every((t) => terms.has(t))) ? 2 : 1;
+    }
+    return known[at] === 2;
+  };
   let best = 0;
   let bestAnswers = 0;
-  for (let j = 0; j < count; j++) {
-    const unit = unitOf(j);
-    const article = articleOfOrdinal(index)[ranking.ordinals[j]!];
-    if (!article || requiredConcepts.some((i) => ranking.holds[j * k + i] === 0)) continue;
+  candidates: for (let j = 0; j < count; j++) {
+    const o = ordinals[j]!;
+    if (units.hasArticle[o] === 0) continue;
+    for (let r = 0; r < requiredConcepts.length; r++)
+      if (holds[j * k + requiredConcepts[r]!] === 0) continue candidates;
     isHit[j] = 1;
-    const byAskedSpeaker = unit.speaker !== null && asked.has(unit.speaker.id);
+    const speaker = units.speaker[o]!;
+    const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
     byAsked[j] = byAskedSpeaker ? 1 : 0;
     let got = 0;
     let topicGot = 0;
     for (let i = 0; i < concepts.length; i++) {
-      const holds = ranking.holds[j * k + i] === 1;
-      const inArticle =
-        !holds &&
-        byAskedSpeaker &&
-        concepts[i]!.alternatives.some((alt) => alt.terms.every((t) => articleTerms(index, article).has(t)));
-      const credit = holds ? 1 : inArticle ? ARTICLE_CREDIT : 0;
+      const held = holds[j * k + i] === 1;
+      const credit = held ? 1 : byAskedSpeaker && inArticle(o, i) ? ARTICLE_CREDIT : 0;
       got += weights[i]! * credit;
-      topicGot += topicWeights[i]! * Math.max(credit, concepts[i]!.saidOtherwise ?? 0);
+      topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
     }
-    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (unit.kind === 'quote' ? QUOTE_BOOST : 1) : 1;
+    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (units.quote[o] === 1 ? QUOTE_BOOST : 1) : 1;
     coverage[j] = total > 0 ? got / total : 1;
     answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
     best = Math.max(best, coverage[j]!);
@@ -347,7 +436,7 @@ export async function searchQuestion(
   let timeMatched = true;
   const time = question.time;
   const inTime = timeTest(index, time);
-  const articleOf = (j: number) => articleOfOrdinal(index)[ranking.ordinals[j]!]!;
+  const articleOf = (j: number) => unitTable(index).article[ranking.ordinals[j]!]!;
   if (inTime) {
     const inRange = relevant.filter((j) => {
       const iso = articleOf(j).date.iso;
@@ -367,16 +456,34 @@ export async function searchQuestion(
     unitOf(a).position - unitOf(b).position ||
     a - b;
 
-  // Which excerpts can be among the first `length` without computing their cosine (MaxScore's bound): at least
-  // `length` excerpts score above the `length`-th highest lower bound, so one whose upper bound is below it cannot.
-  // Newest first orders by date before score: all of them then.
+  // Which excerpts can be among the first `length` (MaxScore's bound, the threshold algorithm's stop): a score
+  // lies between its lower bound (a cosine of 0) and its upper bound (the largest cosine). At least `length`
+  // excerpts score above the `length`-th highest lower bound, so one whose upper bound is below it cannot be among
+  // them; of the rest, taken by upper bound, best first, the exact scores of the first `length` raise the bar, and
+  // once an upper bound is below the `length`-th best exact score met, no later excerpt can enter. Newest first
+  // orders by date before score: all of them then.
   const contenders = (items: number[], length: number) => {
     if (day || length >= items.length) return items;
     const lows = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) lows[i] = ranking.lowest(items[i]!) * boost[items[i]!]!;
-    lows.sort();
-    const threshold = lows[lows.length - length]!;
-    return items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
+    const threshold = selectInPlace(lows, lows.length - length);
+    const above = items.filter((j) => ranking.highest(j) * boost[j]! >= threshold);
+    if (above.length <= length) return above;
+    const highs = new Float64Array(above.length);
+    for (let at = 0; at < above.length; at++) highs[at] = ranking.highest(above[at]!) * boost[above[at]!]!;
+    // (The comparison gives small integers: a difference of doubles would be allocated, once per comparison.)
+    const byHigh = Array.from(above.keys()).sort((a, b) =>
+      highs[a]! > highs[b]! ? -1 : highs[a]! < highs[b]! ? 1 : a - b,
+    );
+    const best = new MinHeap(length);
+    const met: number[] = [];
+    for (let h = 0; h < byHigh.length; h++) {
+      const at = byHigh[h]!;
+      if (best.full && highs[at]! < best.least) break;
+      met.push(above[at]!);
+      best.offer(score(above[at]!));
+    }
+    return met;
   };
 
   // No two overlapping excerpts: a quotation and the sentence around it are one citation. Whether an excerpt is
@@ -398,19 +505,30 @@ export async function searchQuestion(
   let anyByAskedSpeaker = chosen.some((j) => byAsked[j] === 1);
   if (!anyByAskedSpeaker && !complete && asked.size > 0) {
     const inPrefix = new Set(prefix);
-    const byArticle = new Map<string, number[]>();
+    const theirs = relevant.filter((j) => byAsked[j] === 1 && !inPrefix.has(j));
+    const articles = new Set(theirs.map((j) => articleOf(j)));
+    const byArticle = new Map<ArticleInfo, number[]>();
     for (const j of relevant) {
-      const id = unitOf(j).articleId;
-      const same = byArticle.get(id);
+      const article = articleOf(j);
+      if (!articles.has(article)) continue;
+      const same = byArticle.get(article);
       if (same) same.push(j);
-      else byArticle.set(id, [j]);
+      else byArticle.set(article, [j]);
     }
-    anyByAskedSpeaker = relevant.some(
-      (j) =>
-        byAsked[j] === 1 &&
-        !inPrefix.has(j) &&
-        withoutOverlaps([...byArticle.get(unitOf(j).articleId)!].sort(order), unitOf).includes(j),
-    );
+    // Kept when no relevant excerpt of its article overlaps it; otherwise as the article's own order decides (its
+    // excerpts ordered once, not once per excerpt).
+    const keptOf = new Map<ArticleInfo, Set<number>>();
+    anyByAskedSpeaker = theirs.some((j) => {
+      const same = byArticle.get(articleOf(j))!;
+      const unit = unitOf(j);
+      if (!same.some((i) => i !== j && overlap(unitOf(i), unit))) return true;
+      let kept = keptOf.get(articleOf(j));
+      if (!kept) {
+        kept = new Set(withoutOverlaps([...same].sort(order), unitOf));
+        keptOf.set(articleOf(j), kept);
+      }
+      return kept.has(j);
+    });
   }
   const hits = chosen.map(
     (j): Hit => ({
@@ -466,6 +584,74 @@ function firstInOrder(items: number[], count: number, order: (a: number, b: numb
   return heap.sort(order);
 }
 
+/**
+ * The number that would be at `at` were `values` sorted ascending (Hoare's selection: linear on average, where a
+ * sort of tens of thousands of bounds is not); `values` is reordered.
+ */
+function selectInPlace(values: Float64Array, at: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (at <= j) high = j;
+    else if (at >= i) low = i;
+    else break;
+  }
+  return values[at]!;
+}
+
+/** The `size` largest numbers offered so far, the least of them at hand. */
+class MinHeap {
+  private readonly values: Float64Array;
+  private length = 0;
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+  }
+  get full(): boolean {
+    return this.length === this.values.length;
+  }
+  get least(): number {
+    return this.values[0]!;
+  }
+  offer(value: number): void {
+    const v = this.values;
+    if (!this.full) {
+      let at = this.length++;
+      while (at > 0 && v[(at - 1) >> 1]! > value) {
+        v[at] = v[(at - 1) >> 1]!;
+        at = (at - 1) >> 1;
+      }
+      v[at] = value;
+      return;
+    }
+    if (value <= v[0]!) return;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= v.length) break;
+      const child = left + 1 < v.length && v[left + 1]! < v[left]! ? left + 1 : left;
+      if (v[child]! >= value) break;
+      v[at] = v[child]!;
+      at = child;
+    }
+    v[at] = value;
+  }
+}
+
+/** Whether two units of one article share text. */
+const overlap = (a: Unit, b: Unit) => a.start < b.end && b.start < a.end;
+
 /** The items (in order) that overlap no earlier kept item of the same article. */
 function withoutOverlaps(items: number[], unitOf: (j: number) => Unit): number[] {
   const kept: number[] = [];
@@ -473,7 +659,7 @@ function withoutOverlaps(items: number[], unitOf: (j: number) => Unit): number[]
   for (const j of items) {
     const unit = unitOf(j);
     const same = keptIn.get(unit.articleId) ?? [];
-    if (same.some((c) => c.start < unit.end && unit.start < c.end)) continue;
+    if (same.some((c) => overlap(c, unit))) continue;
     same.push(unit);
     keptIn.set(unit.articleId, same);
     kept.push(j);
