@@ -8,6 +8,7 @@ import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import type { Embedder } from './embedders/embedder.ts';
 import { derivedDocumentsStore, postingsIndex } from './orama-components.ts';
+import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
@@ -38,7 +39,7 @@ export interface SearchIndex {
  */
 export interface SavedIndex {
   dimensions: number;
-  units: Unit[];
+  units: SavedUnits;
   articles: ArticleInfo[];
   warnings: IngestWarning[];
   orama: RawData;
@@ -222,10 +223,11 @@ export async function addArticles(
 
 /** The saved form of an index; its Orama part holds typed arrays, the live ones (not copies). */
 export function serialiseIndex(index: SearchIndex): SavedIndex {
+  const articles = [...index.articles.values()];
   return {
     dimensions: index.dimensions,
-    units: [...index.units.values()],
-    articles: [...index.articles.values()],
+    units: packUnits([...index.units.values()], articles),
+    articles,
     warnings: index.warnings,
     orama: save(index.db),
   };
@@ -240,7 +242,7 @@ export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Em
   const source: DocumentSource = { units: [], articles: new Map(articles) };
   const db = createDatabase(analyser, saved.dimensions, source);
   load(db, saved.orama);
-  const units = new Map(saved.units.map((u) => [u.id, u]));
+  const units = new Map(unpackUnits(saved.units, saved.articles).map((u) => [u.id, u]));
   const lookups = derived(db, units);
   source.units = [...lookups.byOrdinal];
   return {

@@ -131,7 +131,7 @@ function tryLoad(o: OpenIndexOptions, fingerprint: string): { index: SearchIndex
     if (saved?.format !== FORMAT)
       return rebuilding(`is in another format (${String(saved?.format).slice(0, 40)}, expected ${FORMAT})`);
     if (saved.fingerprint !== fingerprint || !saved.index) return null;
-    saved.index.orama = resolveBlocks(saved.index.orama, blocks);
+    resolveBlocks(saved.index, blocks);
     const index = restoreIndex(saved.index, o.analyser, o.embedder);
     const problem = verify(index, o.articlesDir);
     if (problem) return rebuilding(problem);

@@ -30,6 +30,7 @@ import { createAnalyser } from '../../src/index/analyser.ts';
 import { readBlockFile, resolveBlocks, writeBlockFile } from '../../src/index/block-file.ts';
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
+import { packUnits } from '../../src/index/saved-units.ts';
 import { openIndex, saveIndex } from '../../src/index/store.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
@@ -155,7 +156,7 @@ describe('openIndex', () => {
       /no passages|no unit/,
       (path: string) =>
         rewrite(path, (saved) => {
-          saved.index.units = [];
+          saved.index.units = packUnits([], []);
           saved.index.articles = [];
           saved.index.orama.docs = { count: 0 };
         }),
