@@ -13,7 +13,7 @@ export const MAGIC = 'ukraine-talks-index\n';
 const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
 const PREFIX = MAGIC_BYTES.length + 4;
 
-const TYPES = { Int32Array, Float32Array, Float64Array, Uint8Array } as const;
+const TYPES = { Int32Array, Float32Array, Float64Array, Uint8Array, Uint16Array } as const;
 type BlockType = keyof typeof TYPES;
 type Block = InstanceType<(typeof TYPES)[BlockType]>;
 
@@ -138,4 +138,38 @@ export function resolveBlocks<T>(value: T, blocks: Block[]): T {
     return record;
   };
   return resolve(value) as T;
+}
+
+/** Many strings as one block of UTF-16 code units and their ends: decoding it is close to a copy, unlike JSON. */
+export interface StringsBlock {
+  chars: Uint16Array;
+  ends: Int32Array;
+}
+
+export function stringsBlock(strings: string[]): StringsBlock {
+  const bytes = Buffer.from(strings.join(''), 'utf16le');
+  const ends = new Int32Array(strings.length);
+  let end = 0;
+  strings.forEach((s, i) => {
+    end += s.length;
+    ends[i] = end;
+  });
+  return { chars: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2), ends };
+}
+
+/** The strings back, as slices of one string; throws on a block that does not hold together. */
+export function stringsFromBlock(block: StringsBlock): string[] {
+  const { chars, ends } = block ?? {};
+  if (!(chars instanceof Uint16Array) || !(ends instanceof Int32Array))
+    throw new BlockFileError('a block of strings is damaged');
+  const all = Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
+  const out = new Array<string>(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end < start || end > all.length) throw new BlockFileError('a block of strings is damaged');
+    out[i] = all.slice(start, end);
+    start = end;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The units in the saved index, by column: numbers as typed arrays (binary blocks of the index file), each
  * speaker once, and no text that the articles already hold: a unit's text is its article's text between its
- * offsets (kept apart only where it is not), and is read back as that slice. Parsing 100,000 unit objects from
+ * offsets, a quotation's context a sentence of it (either kept apart only where it is not), read back as slices. Parsing 100,000 unit objects from
  * JSON, each with its text a second time, was much of the time and memory of a load.
  */
 
@@ -25,7 +25,10 @@ export interface SavedUnits {
   speakerTable: Speaker[];
   /** Texts that are not their article's text between their offsets, by unit number. */
   texts: Record<number, string>;
-  /** Non-empty contexts, by unit number. */
+  /** Where a unit's context is in its article's text (it is a sentence of it), or -1 for none or elsewhere. */
+  contextStarts: Int32Array;
+  contextEnds: Int32Array;
+  /** Non-empty contexts that are not in their article's text, by unit number. */
   contexts: Record<number, string>;
 }
 
@@ -44,6 +47,8 @@ export function packUnits(units: Unit[], articles: ArticleInfo[]): SavedUnits {
     paragraphs: new Int32Array(n),
     speakers: new Int32Array(n),
     speakerTable: [],
+    contextStarts: new Int32Array(n).fill(-1),
+    contextEnds: new Int32Array(n).fill(-1),
     texts: {},
     contexts: {},
   };
@@ -67,8 +72,13 @@ export function packUnits(units: Unit[], articles: ArticleInfo[]): SavedUnits {
       }
       out.speakers[i] = s;
     } else out.speakers[i] = -1;
-    if (articles[article]!.text.slice(u.start, u.end) !== u.text) out.texts[i] = u.text;
-    if (u.context !== '') out.contexts[i] = u.context;
+    const text = articles[article]!.text;
+    if (text.slice(u.start, u.end) !== u.text) out.texts[i] = u.text;
+    const context = u.context === '' ? -1 : text.indexOf(u.context);
+    if (context >= 0) {
+      out.contextStarts[i] = context;
+      out.contextEnds[i] = context + u.context.length;
+    } else if (u.context !== '') out.contexts[i] = u.context;
   });
   return out;
 }
@@ -76,7 +86,16 @@ export function packUnits(units: Unit[], articles: ArticleInfo[]): SavedUnits {
 /** The units back from their columns; throws on columns that do not hold together (a damaged file). */
 export function unpackUnits(saved: SavedUnits, articles: ArticleInfo[]): Unit[] {
   const n = saved.ids?.length;
-  const columns = [saved.kinds, saved.articles, saved.starts, saved.ends, saved.positions, saved.paragraphs];
+  const columns = [
+    saved.kinds,
+    saved.articles,
+    saved.starts,
+    saved.ends,
+    saved.positions,
+    saved.paragraphs,
+    saved.contextStarts,
+    saved.contextEnds,
+  ];
   if (!Array.isArray(saved.ids) || columns.some((c) => !ArrayBuffer.isView(c) || c.length !== n))
     throw new Error('the saved units are damaged (their columns disagree)');
   if (!(saved.speakers instanceof Int32Array) || saved.speakers.length !== n)
@@ -87,14 +106,24 @@ export function unpackUnits(saved: SavedUnits, articles: ArticleInfo[]): Unit[] 
     const kind = KINDS[saved.kinds[i]!];
     const [start, end] = [saved.starts[i]!, saved.ends[i]!];
     const speaker = saved.speakers[i]! >= 0 ? saved.speakerTable[saved.speakers[i]!] : null;
-    if (!article || !kind || speaker === undefined || start < 0 || end < start || end > article.text.length)
+    const [contextStart, contextEnd] = [saved.contextStarts[i]!, saved.contextEnds[i]!];
+    if (
+      !article ||
+      !kind ||
+      speaker === undefined ||
+      start < 0 ||
+      end < start ||
+      end > article.text.length ||
+      contextEnd < contextStart ||
+      contextEnd > article.text.length
+    )
       throw new Error(`the saved units are damaged (unit ${i})`);
     units[i] = {
       id: saved.ids[i]!,
       kind,
       articleId: article.id,
       text: saved.texts[i] ?? article.text.slice(start, end),
-      context: saved.contexts[i] ?? '',
+      context: saved.contexts[i] ?? (contextStart >= 0 ? article.text.slice(contextStart, contextEnd) : ''),
       start,
       end,
       speaker,

@@ -6,6 +6,7 @@
 import { type AnyOrama, count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
 import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
+import { type StringsBlock, stringsBlock, stringsFromBlock } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
 import { derivedDocumentsStore, postingsIndex } from './orama-components.ts';
 import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
@@ -40,7 +41,9 @@ export interface SearchIndex {
 export interface SavedIndex {
   dimensions: number;
   units: SavedUnits;
-  articles: ArticleInfo[];
+  /** The articles without their texts, which are `articleTexts`. */
+  articles: Array<Omit<ArticleInfo, 'text'>>;
+  articleTexts: StringsBlock;
   warnings: IngestWarning[];
   orama: RawData;
 }
@@ -227,7 +230,8 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
   return {
     dimensions: index.dimensions,
     units: packUnits([...index.units.values()], articles),
-    articles,
+    articles: articles.map(({ text: _text, ...rest }) => rest),
+    articleTexts: stringsBlock(articles.map((a) => a.text)),
     warnings: index.warnings,
     orama: save(index.db),
   };
@@ -238,11 +242,14 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
  * Arabic queries would silently miss.
  */
 export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Embedder): SearchIndex {
-  const articles = new Map(saved.articles.map((a) => [a.id, a]));
+  const texts = stringsFromBlock(saved.articleTexts);
+  if (texts.length !== saved.articles.length) throw new Error('the saved articles and their texts disagree');
+  const articleList: ArticleInfo[] = saved.articles.map((a, i) => ({ ...a, text: texts[i]! }));
+  const articles = new Map(articleList.map((a) => [a.id, a]));
   const source: DocumentSource = { units: [], articles: new Map(articles) };
   const db = createDatabase(analyser, saved.dimensions, source);
   load(db, saved.orama);
-  const units = new Map(unpackUnits(saved.units, saved.articles).map((u) => [u.id, u]));
+  const units = new Map(unpackUnits(saved.units, articleList).map((u) => [u.id, u]));
   const lookups = derived(db, units);
   source.units = [...lookups.byOrdinal];
   return {

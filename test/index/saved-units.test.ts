@@ -13,15 +13,22 @@ describe('saved units', () => {
   it('gives back every unit, keeping no text its article holds', () => {
     const packed = packUnits(units, articles);
     expect(Object.keys(packed.texts)).toEqual([]);
-    expect(Object.keys(packed.contexts).length).toBe(units.filter((u) => u.context !== '').length);
+    expect(Object.keys(packed.contexts)).toEqual([]);
+    expect(packed.contextStarts.filter((s) => s >= 0).length).toBe(
+      units.filter((u) => u.context !== '').length,
+    );
     expect(packed.speakerTable.length).toBeLessThan(units.filter((u) => u.speaker).length);
     expect(unpackUnits(packed, articles)).toEqual(units);
   });
 
   it('keeps a text that is not its article’s text between its offsets', () => {
-    const changed = units.map((u, i) => (i === 3 ? { ...u, text: `${u.text} (edited)` } : u));
+    const quote = units.findIndex((u) => u.context !== '');
+    const changed = units.map((u, i) =>
+      i === 3 ? { ...u, text: `${u.text} (edited)` } : i === quote ? { ...u, context: 'elsewhere' } : u,
+    );
     const packed = packUnits(changed, articles);
     expect(Object.keys(packed.texts)).toEqual(['3']);
+    expect(packed.contexts).toEqual({ [quote]: 'elsewhere' });
     expect(unpackUnits(packed, articles)).toEqual(changed);
   });
 
