@@ -55,7 +55,7 @@ describe('block files', () => {
     expect(() => readBlockFile(path)).toThrow(/truncated/);
     const other = written(value);
     const bytes = readFileSync(other);
-    bytes.write('}}}', MAGIC.length + 8, 'latin1');
+    bytes.write('}}}', MAGIC.length + 4, 'latin1');
     writeFileSync(other, bytes);
     expect(() => readBlockFile(other)).toThrow(/header is damaged/);
     writeFileSync(other, '{"format":"ukraine-talks-index/5"}'.padEnd(100));
