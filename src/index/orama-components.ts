@@ -73,51 +73,16 @@ export function postingsIndex(): IndexComponent {
       }
       return index;
     },
-    insert(
-      implementation,
-      index,
-      prop,
-      id,
-      internalId,
-      value,
-      schemaType,
-      language,
-      tokenizer,
-      docsCount,
-      o,
-    ) {
+    insert(...args) {
+      const [, index, prop, , internalId, value, , language, tokenizer, docsCount] = args;
       const postings = (index as unknown as PostingsIndexStore).fullText[prop];
-      if (!postings)
-        return base.insert(
-          implementation,
-          index,
-          prop,
-          id,
-          internalId,
-          value,
-          schemaType,
-          language,
-          tokenizer,
-          docsCount,
-          o,
-        );
+      if (!postings) return base.insert(...args);
       postings.insert(internalId - 1, tokensOf(value, tokenizer, language, prop), docsCount);
     },
-    remove(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount) {
+    remove(...args) {
+      const [, index, prop, , internalId, value, , language, tokenizer, docsCount] = args;
       const postings = (index as unknown as PostingsIndexStore).fullText[prop];
-      if (!postings)
-        return base.remove(
-          implementation,
-          index,
-          prop,
-          id,
-          internalId,
-          value,
-          schemaType,
-          language,
-          tokenizer,
-          docsCount,
-        );
+      if (!postings) return base.remove(...args);
       postings.remove(internalId - 1, tokensOf(value, tokenizer, language, prop), docsCount);
       return true;
     },
