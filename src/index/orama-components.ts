@@ -20,10 +20,75 @@ type OramaIndexStore = ReturnType<IndexComponent['create']>;
 type DocumentsStore = ReturnType<typeof components.documentsStore.createDocumentsStore>;
 type InternalIds = { internalIdToId: string[] };
 /** Orama's vector index, whose map of vectors its types call private. */
-type VectorNode = { size: number; vectors: Map<number, [number, Float32Array]> };
+type VectorNode = { size: number; vectors: Map<number, [number, Float32Array<ArrayBufferLike>]> };
+
+/**
+ * The vectors of one vector property in one Float32Array, in insertion order, with their internal ids: Orama's
+ * vector index holds views of it, so that saving writes it as it is (no copy of 100 MB at 100,000 units). Loaded,
+ * it is the file's block; it is copied only when it grows.
+ */
+class VectorArena {
+  data: Float32Array<ArrayBufferLike>;
+  ids: Int32Array<ArrayBufferLike>;
+  count: number;
+  constructor(
+    readonly node: VectorNode,
+    data: Float32Array<ArrayBufferLike> = new Float32Array(0),
+    ids: Int32Array<ArrayBufferLike> = new Int32Array(0),
+  ) {
+    this.data = data;
+    this.ids = ids;
+    this.count = ids.length;
+  }
+
+  /** Adds a vector for `id` (Orama computes its magnitude as it always does). */
+  add(id: number, value: ArrayLike<number>): void {
+    const size = this.node.size;
+    if ((this.count + 1) * size > this.data.length) this.grow();
+    const view = this.data.subarray(this.count * size, (this.count + 1) * size);
+    view.set(value);
+    this.ids[this.count++] = id;
+    (this.node as unknown as { add(id: number, v: Float32Array): void }).add(id, view);
+  }
+
+  private grow(): void {
+    const size = this.node.size;
+    const capacity = Math.max(16, this.count * 2);
+    const data = new Float32Array(capacity * size);
+    data.set(this.data.subarray(0, this.count * size));
+    const ids = new Int32Array(capacity);
+    ids.set(this.ids.subarray(0, this.count));
+    // Orama's entries are re-pointed at the new block.
+    for (let i = 0; i < this.count; i++) {
+      const entry = this.node.vectors.get(ids[i]!);
+      if (entry && entry[1].buffer === this.data.buffer) entry[1] = data.subarray(i * size, (i + 1) * size);
+    }
+    [this.data, this.ids] = [data, ids];
+  }
+
+  /** The saved form: the block itself, unless vectors were removed (then the live ones, copied). */
+  save(): { size: number; ids: Int32Array; values: Float32Array } {
+    const size = this.node.size;
+    if (this.node.vectors.size === this.count)
+      return {
+        size,
+        ids: this.ids.subarray(0, this.count),
+        values: this.data.subarray(0, this.count * size),
+      };
+    const live = [...this.node.vectors];
+    const values = new Float32Array(live.length * size);
+    live.forEach(([, [, v]], i) => {
+      values.set(v, i * size);
+    });
+    return { size, ids: Int32Array.from(live, ([id]) => id), values };
+  }
+}
 
 /** Orama's index data, with the full-text properties held as postings instead of radix trees. */
-export type PostingsIndexStore = OramaIndexStore & { fullText: Record<string, Postings> };
+export type PostingsIndexStore = OramaIndexStore & {
+  fullText: Record<string, Postings>;
+  vectorArenas: Record<string, VectorArena>;
+};
 
 /** What the index saves: postings and vectors as arrays, the rest (filters) as Orama saves it. */
 interface SavedPostingsIndex {
@@ -63,6 +128,9 @@ export function postingsIndex(): IndexComponent {
     create(orama, sharedStore, schema) {
       const index = base.create(orama, sharedStore, schema) as PostingsIndexStore;
       index.fullText = {};
+      index.vectorArenas = {};
+      for (const [prop, { node }] of Object.entries(index.vectorIndexes))
+        index.vectorArenas[prop] = new VectorArena(node as unknown as VectorNode);
       for (const [prop, entry] of Object.entries(index.indexes)) {
         if (entry.type !== 'Radix') continue;
         index.fullText[prop] = new Postings();
@@ -75,6 +143,8 @@ export function postingsIndex(): IndexComponent {
     },
     insert(...args) {
       const [, index, prop, , internalId, value, , language, tokenizer, docsCount] = args;
+      const arena = (index as unknown as PostingsIndexStore).vectorArenas[prop];
+      if (arena) return arena.add(internalId, value as number[]);
       const postings = (index as unknown as PostingsIndexStore).fullText[prop];
       if (!postings) return base.insert(...args);
       postings.insert(internalId - 1, tokensOf(value, tokenizer, language, prop), docsCount);
@@ -152,23 +222,12 @@ export function postingsIndex(): IndexComponent {
       return base.searchByWhereClause(index, tokenizer, filters, language);
     },
     save(index) {
-      const { fullText, vectorIndexes, ...rest } = index as PostingsIndexStore;
-      const vectors: SavedPostingsIndex['vectors'] = {};
-      for (const [prop, entry] of Object.entries(vectorIndexes)) {
-        const node = entry.node as unknown as VectorNode;
-        const live = node.vectors;
-        const ids = new Int32Array(live.size);
-        const values = new Float32Array(live.size * node.size);
-        let i = 0;
-        for (const [id, [, v]] of live) {
-          values.set(v, i * node.size);
-          ids[i++] = id;
-        }
-        vectors[prop] = { size: node.size, ids, values };
-      }
+      const { fullText, vectorArenas, vectorIndexes: _vectors, ...rest } = index as PostingsIndexStore;
       const saved: SavedPostingsIndex = {
         fullText: Object.fromEntries(Object.entries(fullText).map(([prop, p]) => [prop, p.save()])),
-        vectors,
+        vectors: Object.fromEntries(
+          Object.entries(vectorArenas).map(([prop, arena]) => [prop, arena.save()]),
+        ),
         others: base.save({ ...rest, vectorIndexes: {} } as OramaIndexStore),
       };
       return saved as never;
@@ -178,6 +237,7 @@ export function postingsIndex(): IndexComponent {
       const index = base.load(sharedStore, saved.others) as PostingsIndexStore;
       const documents = (sharedStore as unknown as InternalIds).internalIdToId.length;
       index.fullText = {};
+      index.vectorArenas = {};
       for (const [prop, p] of Object.entries(saved.fullText ?? {}))
         index.fullText[prop] = Postings.load(p, documents);
       for (const [prop, { size, ids, values }] of Object.entries(saved.vectors ?? {})) {
@@ -197,6 +257,7 @@ export function postingsIndex(): IndexComponent {
           (node as unknown as VectorNode).vectors.set(ids[i]!, [Math.sqrt(sum), v]);
         }
         index.vectorIndexes[prop] = { type: 'Vector', isArray: false, node };
+        index.vectorArenas[prop] = new VectorArena(node as unknown as VectorNode, values, ids);
       }
       return index;
     },

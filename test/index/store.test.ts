@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { getByID, search } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
-import { ingestionFingerprint } from '../../src/corpus/ingest.ts';
+import { ingestCorpus, ingestionFingerprint } from '../../src/corpus/ingest.ts';
 import { createEngine } from '../../src/engine.ts';
 import { questionSetFiles, readQuestions } from '../../src/eval/questions.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
@@ -31,6 +31,7 @@ import { readBlockFile, resolveBlocks, stringsBlock, writeBlockFile } from '../.
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
 import { packUnits } from '../../src/index/saved-units.ts';
+import { addArticles } from '../../src/index/search-index.ts';
 import { openIndex, saveIndex } from '../../src/index/store.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
@@ -244,6 +245,36 @@ describe('openIndex', () => {
     expect(questions.length).toBeGreaterThan(50);
     for (const { q } of questions)
       expect(await loaded.answerer.answer(q)).toEqual(await built.answerer.answer(q));
+  });
+
+  it('keeps every vector and term statistic of articles added after a load through the next save and load', async () => {
+    const ws = workspace();
+    const { fingerprint } = await openIndex(ws.options());
+    const loaded = await openIndex(ws.options());
+    const corpus = ingestCorpus({ articlesDir: ws.articlesDir, root: ws.dir, lexicon });
+    // The same articles again under new ids: new units, new vectors (the block grows), the same terms.
+    const copies = corpus.articles.slice(0, 3).map((a) => ({
+      ...a,
+      id: `copy-${a.id}`,
+      quotes: a.quotes.map((q) => ({ ...q, id: `copy-${q.id}` })),
+      passages: a.passages.map((p) => ({ ...p, id: `copy-${p.id}` })),
+    }));
+    const before = new Map(
+      [...loaded.index.stats.vocabulary()].map((t) => [t, loaded.index.stats.postings(t).ordinals.length]),
+    );
+    const grown = await addArticles(loaded.index, copies);
+    expect(grown.byOrdinal.length).toBeGreaterThan(loaded.index.byOrdinal.length);
+    saveIndex(grown, ws.options().indexPath, fingerprint);
+    const again = await openIndex(ws.options());
+    expect(again.origin).toBe('loaded');
+    expect(again.index.byOrdinal.map((u) => u.id)).toEqual(grown.byOrdinal.map((u) => u.id));
+    for (let o = 0; o < grown.byOrdinal.length; o++)
+      expect(Array.from(again.index.vectorOf(o)!)).toEqual(Array.from(grown.vectorOf(o)!));
+    const terms = [...grown.stats.vocabulary()];
+    for (const term of terms) expect(again.index.stats.postings(term)).toEqual(grown.stats.postings(term));
+    // The added copies hold terms the loaded index held already: their postings grew.
+    const longer = terms.filter((t) => grown.stats.postings(t).ordinals.length > (before.get(t) ?? 0));
+    expect(longer.length).toBeGreaterThan(50);
   });
 
   it('saves the caller summary with the index, reads it back, and makes it again for a new version', async () => {
