@@ -69,6 +69,7 @@ export async function createEngine(
     analyser,
     embedder,
     rebuild: options.rebuild,
+    ingestThreads: config.INGEST_THREADS,
     warn: options.warn,
     // The coverage summary is saved with the index: made again at each start it costs seconds at scale.
     summary: { version: COVERAGE_VERSION, make: (index) => describeCoverage(index, lexicon) },

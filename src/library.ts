@@ -10,7 +10,7 @@
 
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnswerOptions, SourceArticle } from './answer/answer.ts';
 import type { CoverageSummary } from './answer/phrases.ts';
 import type { Answer } from './answer/schema.ts';
@@ -20,6 +20,7 @@ import type { IngestWarning } from './corpus/types.ts';
 import { addArticleFiles, createEngine, type Engine } from './engine.ts';
 import type { LibraryTask, LibraryTaskResult } from './library-worker.ts';
 import { warmUpEnglish } from './search/resources.ts';
+import { startTypeScriptWorker } from './threads.ts';
 
 /** What the bot needs of the corpus and the answers. */
 export interface Library {
@@ -59,10 +60,7 @@ class TaskWorker {
   /** Starts the thread (TypeScript through tsx's loader) unless it runs already. */
   start(): Worker {
     if (this.worker) return this.worker;
-    const target = new URL('./library-worker.ts', import.meta.url).href;
-    const loader = import.meta.resolve('tsx/esm/api');
-    const code = `import { tsImport } from ${JSON.stringify(loader)}; await tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)});`;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+    const worker = startTypeScriptWorker(new URL('./library-worker.ts', import.meta.url));
     // An idle worker does not keep the process alive.
     worker.unref();
     worker.on('message', (result: LibraryTaskResult) => this.settle?.(result));

@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { type AnyOrama, create, insertMultiple, search } from '@orama/orama';
 import { persist, restore } from '@orama/plugin-data-persistence';
 import { hostileInputs } from '../corpus/hostile-inputs.ts';
-import { ingestCorpus, ingestFile } from '../corpus/ingest.ts';
+import { ingestFile } from '../corpus/ingest.ts';
+import { ingestCorpusInParallel } from '../corpus/ingest-parallel.ts';
 import { addArticleFiles, createEngine } from '../engine.ts';
 import { questionSetFiles, readQuestions } from '../eval/questions.ts';
 import { createAnalyser } from '../index/analyser.ts';
@@ -155,10 +156,16 @@ const tasks: Record<string, (a: Record<string, string>) => Promise<object>> = {
   },
   async oramaBuild(a) {
     const [t, cpu] = [performance.now(), cpuMs()];
-    const lexicon = loadLexicon(loadEnvironment().LEXICON_PATH);
+    const config = loadEnvironment();
+    const lexicon = loadLexicon(config.LEXICON_PATH);
     const analyser = createAnalyser(lexicon.nameKeys());
     const embedder = createLexicalEmbedder(lexicon, analyser);
-    const corpus = ingestCorpus({ articlesDir: a.articles!, root: PROJECT_ROOT, lexicon });
+    const corpus = await ingestCorpusInParallel({
+      articlesDir: a.articles!,
+      root: PROJECT_ROOT,
+      lexicon,
+      threads: config.INGEST_THREADS,
+    });
     const units = unitsOf(corpus);
     const articles = new Map(corpus.articles.map((x) => [x.id, articleInfo(x)]));
     const vectors = await embedder.embed(units.map((u) => u.text));

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ingestCorpus } from '../corpus/ingest.ts';
+import { ingestCorpusInParallel } from '../corpus/ingest-parallel.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { compareWithTruth, readTruth, truthReport } from '../eval/ingest-truth.ts';
 import { loadLexicon } from '../lexicon/lexicon.ts';
@@ -79,10 +79,11 @@ runCommand(async (args) => {
   if (unknown.length) throw new UsageError(`unknown argument ${unknown[0]}; see --help`);
   const config = loadEnvironment();
   const started = performance.now();
-  const corpus = ingestCorpus({
+  const corpus = await ingestCorpusInParallel({
     articlesDir: config.ARTICLES_DIR,
     root: PROJECT_ROOT,
     lexicon: loadLexicon(config.LEXICON_PATH),
+    threads: config.INGEST_THREADS,
   });
   const ms = performance.now() - started;
   if (truthFile) {

@@ -49,8 +49,23 @@ const CAPTION_CREDIT = /\(([^()]{1,60})\)\s*$/;
 const PAREN_DATELINE = /^\(([^()]{3,120})\)\s*/;
 /** "جاكرتا - " at the start of the lead. */
 const CITY_DASH = /^([\p{L}\s،,]{2,30}?)\s*[-–—ـ]\s+/u;
-/** "الوقت-شدد …", "المستقلة/- عبّر …": a name of one or two words glued by a dash or a slash to the lead. */
-const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)(?:[-–—]|\/[-–—]?\s*)(?=\p{L})/u;
+/**
+ * "الوقت-شدد …", "المستقلة/- عبّر …", "المداد الإخبارية -الرئاسة …": a name of one or two words glued by a dash or
+ * a slash to the lead.
+ */
+const NAME_GLUED = /^(\p{L}{2,20}(?: \p{L}{2,20})?)(?:\s?[-–—]|\/[-–—]?\s*)(?=\p{L})/u;
+/** The separator of a breadcrumb's steps ("الرئيسية - عربي ودولي - …"، "الرئيسية » أخبار »"). */
+const BREADCRUMB_STEP = /\s+[-–—»›>|]\s+/;
+/** "إيلاف من أنقرة: انتهى …": an outlet, من and a place, and a colon open the lead. */
+const OUTLET_FROM_PLACE = /^(\p{L}{2,20}(?: \p{L}{2,20})?) من (\p{L}{2,20}(?: \p{L}{2,20})?)\s*:\s*/u;
+/** "المسار :اتهم …": a name of one or two words and a colon open the lead. */
+const NAME_COLON = /^(\p{L}{2,20}(?: \p{L}{2,20})?)\s*:\s*(?=\p{L})/u;
+/**
+ * An agency credited after a dateline's place (and a short date), in parentheses or between slashes, dashes after:
+ * "15 - 1 (كونا) --"، "في 4 أبريل /أ ش أ/".
+ */
+const AGENCY_AFTER_DATELINE =
+  /^([\p{L}\s0-9٠-٩-–]{0,30}?)(?:\(([^()]{2,30})\)|\/([^/]{2,30})\/)\s*(?:[-–—]+\s*)?/u;
 /** "أوكرانيا اليوم / كييف/ أكد …": the outlet, then the place, between slashes at the start of the lead. */
 const OUTLET_SLASH_PLACE = /^(\p{L}[\p{L} ]{1,30}?)\s*\/\s*(\p{L}[\p{L} ]{1,20}?)\s*\/\s*/u;
 /** "خام-موسكو: أكد …": an outlet and a place before a colon open a lead, whatever its last punctuation. */
@@ -107,12 +122,29 @@ const looksLikeHeadline = (text: string, first = false) =>
   text.length <= MAX_HEADLINE_CHARS &&
   !ends(text) &&
   isMostlyArabic(text);
+/**
+ * The stems of a text's words, roughly: letters normalised, a conjunction, preposition and article peeled, the
+ * first four letters kept. A headline shares some with its article; a section label ("في كلمات قليلة") none.
+ */
+function wordStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const w of normalizeArabic(text).match(/\p{Script=Arabic}+/gu) ?? []) {
+    const stem = w.replace(/^[وفبلك]?(?:ال)?/, '');
+    if (stem.length >= 3) stems.add(stem.slice(0, 4));
+  }
+  return stems;
+}
+/** The body text whose words a headline must share: its first few thousand characters. */
+const BODY_SAMPLE_CHARS = 3_000;
+
 /** "بيروت، دمشق (النهار، وكالات)": places, then the outlet and agencies in parentheses. */
 const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
   (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  // A lead that lost its full stop: headlines are terse, a clause with commas around an apposition is prose.
+  (words(text) >= 15 && (text.match(/[،,]/g)?.length ?? 0) >= 2) ||
   (words(text) >= 8 && LEAD_DATELINE.test(text)) ||
   // A lead a teaser cut short ("… برفقة المبعوث الرئاسي..."): prose all the same.
   (words(text) >= 15 && /(?:\.\.\.?|…)["'”»]?$/.test(text)) ||
@@ -171,6 +203,17 @@ export function readHeader(
   /** Outlets named only by site furniture (a menu, a photo credit): taken when nothing better names one. */
   let furnitureOutlet: string | null = null;
 
+  let body: Set<string> | undefined;
+  const bodyStems = () => {
+    body ??= wordStems(
+      lines
+        .slice(bodyStart)
+        .map((l) => l.text)
+        .join('\n')
+        .slice(0, BODY_SAMPLE_CHARS),
+    );
+    return body;
+  };
   const classify = (text: string, i: number): HeaderLine => {
     const say = (kind: HeaderLineKind, why: string): HeaderLine => ({ text, kind, why });
     const role = afterRole;
@@ -190,6 +233,11 @@ export function readHeader(
     }
     if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
     if (RELATIVE_STAMP.test(text.trim())) return say('boilerplate', 'a relative time stamp ("منذ 3 شهر")');
+    // "تاريخ النشر: 24 يناير 2026 - 10:52 GMT": a labelled date, whatever Latin letters make it look like a menu.
+    if (date && DATE_LABEL.test(text)) {
+      dates.push({ at: i, text: date.text, iso: date.iso });
+      return say('date', 'a publication-date label');
+    }
     if (isMenu(text)) {
       const site = menuSiteName(text);
       furnitureOutlet ??= site;
@@ -222,6 +270,10 @@ export function readHeader(
     }
     if (headlineAt >= 0 && text === (header.title ?? zone[headlineAt]))
       return say('headline', 'the headline again');
+    // "الرئيسية - عربي ودولي - أوشاكوف: …": a breadcrumb, whose last step is a headline printed on its own line.
+    const steps = text.split(BREADCRUMB_STEP);
+    if (steps.length >= 3 && zone.some((other, j) => j !== i && other === steps[steps.length - 1]!.trim()))
+      return say('boilerplate', 'a breadcrumb ending in the headline');
     if (repeated && !looksLikeHeadline(text)) {
       // "لافروف، فيتو": the caption's subject, then the site that credits the photo.
       const credit = /[،,]\s*(\p{L}{2,20})$/u.exec(text)?.[1];
@@ -272,6 +324,8 @@ export function readHeader(
       return say('section', 'a short line');
     }
     if (looksLikeHeadline(text, i === 0)) {
+      if (![...wordStems(text)].some((w) => bodyStems().has(w)))
+        return say('section', 'a headline-like line that shares no word with the article');
       if (headlineAt < 0) {
         // "Headline - Outlet" when the headline stands alone elsewhere in the zone.
         const suffix = /^(.{8,}?)\s+[-–—|]\s+([^-–—|]{2,40})$/.exec(text);
@@ -300,7 +354,13 @@ export function readHeader(
   header.bodyStart = bodyStart;
   header.lines = classified;
   const lead = lines[bodyStart]?.text ?? '';
-  readLeadDateline(lead, header, addAgencies, isPlace);
+  // "…بين روسيا وأوكرانيابروكسل – 12 – 6 (كونا) — أكد": a page that lost a line break glued the headline to the lead.
+  const glued = header.title && lead.length > header.title.length && lead.startsWith(header.title);
+  const gluedSkip = glued ? header.title!.length : 0;
+  if (glued)
+    classified.push({ text: header.title!, kind: 'headline', why: 'the headline again, glued to the lead' });
+  readLeadDateline(lead.slice(gluedSkip), header, addAgencies, isPlace, isKnown);
+  header.leadSkip += gluedSkip;
   header.outlet ??= furnitureOutlet;
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
@@ -312,6 +372,7 @@ function readLeadDateline(
   header: Header,
   addAgencies: (names: string[]) => void,
   isPlace: (name: string) => boolean,
+  isKnown: (name: string) => boolean,
 ) {
   const stated = (text: string, why: string) => {
     const found = findDates(text)[0];
@@ -359,6 +420,24 @@ function readLeadDateline(
     else if (!isPlace(name)) header.outlet ??= name;
     header.leadSkip = glued[0].length;
     header.lines.push({ text: glued[0], kind: 'dateline', why: 'a name glued by a dash to the lead' });
+  } else if (OUTLET_FROM_PLACE.test(lead) && isPlace(OUTLET_FROM_PLACE.exec(lead)![2]!)) {
+    const from = OUTLET_FROM_PLACE.exec(lead)!;
+    if (agencyNamed(from[1]!)) addAgencies([from[1]!]);
+    else header.outlet ??= from[1]!;
+    header.leadSkip = from[0].length;
+    header.lines.push({
+      text: from[0].trim(),
+      kind: 'dateline',
+      why: 'an outlet, من and a place before the lead',
+    });
+  } else if (NAME_COLON.test(lead) && !isKnown(NAME_COLON.exec(lead)![1]!)) {
+    // "المسار :اتهم …": an outlet's name and a colon; a name the lexicon knows is a speaker ("بيسكوف: …").
+    const glued = NAME_COLON.exec(lead)!;
+    const name = glued[1]!;
+    if (agencyNamed(name)) addAgencies([name]);
+    else header.outlet ??= name;
+    header.leadSkip = glued[0].length;
+    header.lines.push({ text: glued[0].trim(), kind: 'dateline', why: 'a name and a colon before the lead' });
   } else {
     const city = CITY_DASH.exec(lead);
     if (city && words(city[1]!) <= 3) {
@@ -385,6 +464,32 @@ function readLeadDateline(
       // "byline - place في date time -": the lead starts after the dash.
       if ((header.leadSkip > 0 || byline) && /[-–—]$/.test(closed[0]))
         header.leadSkip += opening.end + closed[0].length;
+    }
+  }
+  // "موسكو - 15 - 1 (كونا) --"، "موسكو في 4 أبريل /أ ش أ/"، "موسكو – أ ف ب قال": an agency right after the dateline.
+  const credit = AGENCY_AFTER_DATELINE.exec(lead.slice(header.leadSkip, header.leadSkip + 80));
+  const name = (credit?.[2] ?? credit?.[3] ?? '').trim();
+  // Without a dateline read before it, the credit must follow a place ("قال بيسكوف (تاس)" is no dateline).
+  const placed = header.leadSkip > 0 || isPlace((credit?.[1] ?? '').trim().split(/\s+/)[0] ?? '');
+  if (credit && agencyNamed(name) && placed) {
+    addAgencies([name]);
+    header.lines.push({
+      text: credit[0].trim(),
+      kind: 'dateline',
+      why: 'an agency credited after the dateline',
+    });
+    header.leadSkip += credit[0].length;
+  } else if (header.leadSkip > 0) {
+    const rest = lead.slice(header.leadSkip, header.leadSkip + 40);
+    const ends = [...rest.matchAll(/\S+/g)].map((m) => m.index + m[0].length);
+    // The longest run of up to three words that names an agency, with the lead going on after it.
+    for (let n = Math.min(3, ends.length - 1); n >= 1; n--) {
+      const run = rest.slice(0, ends[n - 1]);
+      if (!agencyNamed(run)) continue;
+      addAgencies([run]);
+      header.lines.push({ text: run, kind: 'dateline', why: 'an agency after the dateline' });
+      header.leadSkip += rest.length - rest.slice(run.length).trimStart().length;
+      break;
     }
   }
   // "… (29 آب 2025) …" in the lead's first sentence.

@@ -71,8 +71,36 @@ export function textKey(article: Pick<Article, 'text' | 'passages'>): string {
   return createHash('sha256').update(letters).digest('hex');
 }
 
-/** Reads, cleans, splits and attributes every article file of a folder. */
-export function ingestCorpus({ articlesDir, root, lexicon }: IngestOptions): Corpus {
+/** One file ingested for a corpus: its articles with their text keys, and its warnings. */
+export interface FileIngested {
+  articles: Article[];
+  /** `textKey` of each article, in order: how copies of one text are told apart. */
+  keys: string[];
+  warnings: IngestWarning[];
+}
+
+/** Ingests one file of a corpus (what each worker of the parallel ingestion does per file). */
+export function ingestForCorpus(
+  file: SourceFile,
+  lexicon: Lexicon,
+  meta: Parameters<typeof metaFor>[0],
+): FileIngested {
+  const { articles, warnings } = ingestFile(file, lexicon, meta);
+  return { articles, keys: articles.map(textKey), warnings };
+}
+
+/** A folder's files read, and the warnings about the folder and its metadata file, before any file is ingested. */
+export interface CorpusFiles {
+  files: SourceFile[];
+  meta: Parameters<typeof metaFor>[0];
+  warnings: IngestWarning[];
+}
+
+/** Reads a folder's article files and its metadata file. */
+export function readCorpusFiles({
+  articlesDir,
+  root,
+}: Pick<IngestOptions, 'articlesDir' | 'root'>): CorpusFiles {
   const { files, warnings, names } = readArticleFiles(articlesDir, root);
   const metaPath = join(articlesDir, 'meta.json');
   const metaFile = relative(root, metaPath);
@@ -80,26 +108,41 @@ export function ingestCorpus({ articlesDir, root, lexicon }: IngestOptions): Cor
   if (error) warnings.push({ file: metaFile, message: error });
   for (const name of orphanEntries(meta, new Set(names)))
     warnings.push({ file: metaFile, message: `entry for ${name}: no such article file` });
+  return { files, meta, warnings };
+}
+
+/** The corpus of files ingested each alone (`ingested[i]` is `files[i]`): a text met before is skipped. */
+export function mergeCorpus(read: CorpusFiles, ingested: FileIngested[]): Corpus {
+  const warnings = [...read.warnings];
   const articles: Article[] = [];
   const seen = new Map<string, string>();
-  for (const file of files) {
-    const result = ingestFile(file, lexicon, meta);
+  read.files.forEach((file, i) => {
+    const result = ingested[i]!;
     warnings.push(...result.warnings);
-    for (const article of result.articles) {
-      const key = textKey(article);
+    result.articles.forEach((article, k) => {
+      const key = result.keys[k]!;
       const first = seen.get(key);
       if (first) {
         warnings.push({
           file: file.file,
           message: `${article.id}: skipped: same text as ${first}, already in the corpus`,
         });
-        continue;
+        return;
       }
       seen.set(key, article.id);
       articles.push(article);
-    }
-  }
+    });
+  });
   return { articles, warnings };
+}
+
+/** Reads, cleans, splits and attributes every article file of a folder. */
+export function ingestCorpus({ articlesDir, root, lexicon }: IngestOptions): Corpus {
+  const read = readCorpusFiles({ articlesDir, root });
+  return mergeCorpus(
+    read,
+    read.files.map((file) => ingestForCorpus(file, lexicon, read.meta)),
+  );
 }
 
 /** The folders whose code decides what ingestion makes of an article: its stages, its text tools and vocabulary. */

@@ -45,7 +45,23 @@ function trimmed(
   return { start: s, end: e, outerStart, outerEnd, balanced };
 }
 
-/** Finds the top-level quotations of a paragraph, in one pass (each mark is pushed and popped at most once). */
+/** True when a colon (and spaces) stands right before the mark at `at`: "كتبت: “…". */
+function introduced(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && k > at - 4 && /\s/.test(text[k]!)) k--;
+  return text[k] === ':';
+}
+
+/** Just after the last full stop (or ! ?) followed by a space in text[from, to), or -1. */
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let k = to - 2; k > from; k--) if (/[.!?؟]/.test(text[k]!) && /\s/.test(text[k + 1]!)) return k + 1;
+  return -1;
+}
+
+/**
+ * Finds the top-level quotations of a paragraph, in one pass (each mark is pushed and popped at most once; an
+ * unclosed quotation's text is scanned back once, when the next is found).
+ */
 export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: Array<{ family: Family; at: number }> = [];
@@ -57,6 +73,9 @@ export function findQuotes(text: string): QuoteSpan[] {
       while (list.length && list[list.length - 1]! >= depth) list.pop();
   };
   for (let i = 0; i < text.length; i++) {
+    // Most characters are no mark: told by their code, before any lookup.
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0xab && c !== 0xbb && (c < 0x201c || c > 0x201f)) continue;
     const family = FAMILY[text[i]!];
     if (!family) continue;
     const before = i === 0 || OPEN_SIDE.test(text[i - 1]!);
@@ -68,6 +87,15 @@ export function findQuotes(text: string): QuoteSpan[] {
     else if (!before && after) opens = false;
     else opens = stack[stack.length - 1]?.family !== family;
 
+    if (opens && stack.length === 1 && stack[0]!.family === family && introduced(text, i)) {
+      // "“… بروسيا. وكتبت زاخاروفا: “…”": a new quotation introduced by a colon while one of the same marks is
+      // open means the first was never closed; it ends at the last sentence end before the words introducing this.
+      const end = lastSentenceEnd(text, stack[0]!.at + 1, i);
+      if (end > 0) {
+        spans.push(trimmed(text, stack[0]!.at + 1, end, stack[0]!.at, end, false));
+        truncate(0);
+      }
+    }
     if (opens) {
       depths[family].push(stack.length);
       stack.push({ family, at: i });

@@ -25,9 +25,11 @@ import {
   RELAYING,
   SKIPPABLE,
   SUBJECT_END,
+  TITLE_PREPOSITIONS,
 } from '../text/vocabulary/attribution-grammar.ts';
 import {
   AMBIGUOUS_SAYING,
+  EXPRESSING,
   SAYING,
   SAYING_NOUNS,
   SAYING_PARTICIPLES,
@@ -38,6 +40,7 @@ import {
   DOCUMENT_VERBS,
   DOCUMENTS,
   NATIONALITIES_EN,
+  OFFICE_NOUNS,
   TITLE_WORDS_EN,
   TITLES,
   UNNAMED_SUBJECTS,
@@ -46,10 +49,13 @@ import {
 import type { Speaker } from './types.ts';
 
 /** Words that may stand between a verb and the name of its subject: a title and what qualifies it. */
-const isTitleWord = (w: string) => TITLES.has(w) || UNNAMED_TITLES.has(w) || /^(?:ال|لل|بال)/.test(w);
+const isTitleWord = (w: string) =>
+  TITLES.has(w) || UNNAMED_TITLES.has(w) || OFFICE_NOUNS.has(w) || /^(?:ال|لل|بال)/.test(w);
 /** A word that may continue a title after the name inside it ("… بوتين لشؤون الاستثمار والتعاون الاقتصادي،"). */
 const isTitleComplement = (w: string) => TITLES.has(w) || /^(?:و?ال|و?لل?|بال)/.test(w);
 const MAX_SUBJECT_WORDS = 10;
+/** A sentence this much of whose words are quoted, with no attribution of its own, continues the last speaker. */
+const CONTINUED_QUOTE_SHARE = 0.8;
 
 /** A preposition, or a word glued to one ("بالضغط"، "للصحفيين"): the start of a complement, not a subject. */
 const isPrepositional = (w: string) => NOT_A_SUBJECT.has(w) || /^(?:بال|لل|وبال|ولل)/.test(w);
@@ -73,7 +79,11 @@ export interface Attribution {
   /** Offset of the verb within the sentence. */
   at: number;
   speaker: Speaker | null;
-  kind: 'verb' | 'according';
+  /**
+   * A verb of saying, a phrase naming the source ("بحسب X"), or a sentence that is only a quotation continuing the
+   * speaker of the sentence before it.
+   */
+  kind: 'verb' | 'according' | 'continued';
   /** True when the speaker is a person, not an institution. */
   person: boolean;
 }
@@ -90,6 +100,10 @@ export class AttributionContext {
   document: Speaker | null = null;
   /** Names of a speaker as the text may write them. */
   names: (speaker: Speaker) => string[] = () => [];
+  /** The person the sentence before named last as speaker: whom a sentence that is only a quotation continues. */
+  previous: Speaker | null = null;
+  /** Lexicon people the article has named so far, the latest last: whom an office alone may mean. */
+  readonly named: LexiconEntry[] = [];
 
   /** True when the text so far wrote the title within a few words of one of the speaker's names. */
   tiedTo(title: string, speaker: Speaker): boolean {
@@ -109,6 +123,8 @@ interface Sentence {
   quoted: boolean[];
   norm: string[];
   entities: Array<LexiconMatch & { entry: LexiconEntry }>;
+  /** Places the lexicon knows, wherever they stand ("لدى واشنطن" inside a title). */
+  places: LexiconMatch[];
   /** Places that speak for a government as a verb's subject ("أعلنت لندن"): the entry they stand for. */
   governments: Array<LexiconMatch & { entry: LexiconEntry }>;
   personByKey: (key: string) => LexiconEntry | undefined;
@@ -116,14 +132,53 @@ interface Sentence {
   memberOf: (id: string) => readonly string[];
 }
 
+/**
+ * A title's words in a form that ignores the article and the spelling of a nationality: "الرئيس الأميركي" and
+ * "رئيس الأمريكي" give the same key.
+ */
+const officeKey = (norm: readonly string[]) =>
+  norm.map((w) => NATIONALITIES_EN[w] ?? w.replace(/^ال/, '')).join(' ');
+
+/**
+ * The person a title alone means ("صرح ترامب … وقال الرئيس الأمريكي"): the latest person named before it in the
+ * article whose lexicon offices include that title. Never a person the article has not named.
+ */
+function officeHolder(s: Sentence, from: number, title: readonly string[], ctx: AttributionContext) {
+  // The office may be the start of the phrase ("وكشف الرئيس الروسي النقاب": what follows is the object).
+  const keys = new Set(title.slice(1).map((_, n) => officeKey(title.slice(0, n + 2))));
+  const here = s.entities.filter((e) => e.endWord <= from && e.entry.kind === 'person').map((e) => e.entry);
+  const named = [...ctx.named, ...here];
+  for (let i = named.length - 1; i >= 0; i--) {
+    const entry = named[i]!;
+    if (entry.offices?.some((o) => keys.has(officeKey(normalizeArabic(o).split(' ')))))
+      return speakerOf(entry);
+  }
+  return null;
+}
+
 function entityStartingIn(s: Sentence, from: number, to: number) {
   const inside = s.entities.filter((e) => e.firstWord >= from && e.firstWord < to && !s.quoted[e.firstWord]);
   return inside.find((e) => e.entry.kind === 'person') ?? inside[0];
 }
 
-/** True when only title words (and skippable ones) stand between two words of a sentence. */
+/**
+ * True when only title words (and skippable ones) stand between two words of a sentence; a country or an
+ * institution inside the title counts as one of them ("وزير خارجية روسيا سيرغي لافروف"، "الممثلة الرسمية لوزارة
+ * الخارجية الروسية ماريا زاخاروفا").
+ */
 const titlesOnly = (s: Sentence, from: number, to: number) =>
-  s.norm.slice(from, to).every((w) => isTitleWord(w) || SKIPPABLE.has(w));
+  s.norm.slice(from, to).every((w, i) => isTitleWord(w) || SKIPPABLE.has(w) || insideTitleName(s, from + i));
+
+/**
+ * True when word k is part of a place or an institution the lexicon knows, or the preposition before one
+ * ("السفير الروسي لدى واشنطن أناتولي أنتونوف"، "رئيس الوفد الروسي إلى إسطنبول").
+ */
+const insideTitleName = (s: Sentence, k: number) =>
+  s.places.some((p) => p.firstWord <= k && k < p.endWord) ||
+  s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord <= k && k < e.endWord) ||
+  (TITLE_PREPOSITIONS.has(s.norm[k]!) &&
+    (s.places.some((p) => p.firstWord === k + 1) ||
+      s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1)));
 
 /**
  * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
@@ -179,7 +234,9 @@ function subjectEnd(s: Sentence, k: number): number {
     const between = s.text.slice(s.words[j - 1]!.end, s.words[j]!.start);
     if (/[:"«“”]/.test(between)) break;
     const w = s.norm[j]!;
-    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || NOT_A_SUBJECT.has(w)) break;
+    // "رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي": a preposition before a place may go on with a title.
+    const titled = TITLE_PREPOSITIONS.has(w) && s.places.some((p) => p.firstWord === j + 1);
+    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || (NOT_A_SUBJECT.has(w) && !titled)) break;
   }
   return j;
 }
@@ -191,6 +248,8 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
     const w = s.norm[first - 1]!;
     if (w.startsWith('ال') || TITLES.has(w) || UNNAMED_SUBJECTS.has(w) || SKIPPABLE.has(w) || w.length < 3)
       break;
+    // A place or institution the lexicon knows is no part of an unknown person's name ("في موسكو").
+    if (insideTitleName(s, first - 1)) break;
     if (
       /[،,]/.test(s.text.slice(s.words[first - 1]!.end, s.words[first]?.start ?? s.text.length)) &&
       first < to
@@ -293,6 +352,8 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
       return last;
   }
   if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
+  const holder = officeHolder(s, from, phrase.norm, ctx);
+  if (holder) return holder;
   const nationality = phrase.norm.map((w) => NATIONALITIES_EN[w]).filter(Boolean);
   const rest = phrase.norm
     .filter((w) => !NATIONALITIES_EN[w])
@@ -355,6 +416,29 @@ function bindTitles(s: Sentence, ctx: AttributionContext) {
   }
 }
 
+/** Where a sentence's opening verb stands: after a fronted phrase and its comma ("من جهتها، نشرت …"), else first. */
+function openingVerb(s: Sentence): number {
+  for (let k = 0; k < Math.min(3, s.words.length - 1); k++) {
+    const gap = s.text.slice(s.words[k]!.end, s.words[k + 1]!.start);
+    if (/[،,]/.test(gap)) return s.entities.some((e) => e.firstWord <= k) ? 0 : k + 1;
+  }
+  return 0;
+}
+
+/** True when word k ends a name the lexicon knows or is a noun for a speaker ("المسؤول"، "الصحيفة"). */
+function speakerLike(s: Sentence, k: number): boolean {
+  const w = s.norm[k]!;
+  const bare = w.replace(/^ال/, '');
+  return (
+    s.entities.some((e) => e.endWord === k + 1) ||
+    s.governments.some((e) => e.endWord === k + 1) ||
+    UNNAMED_SUBJECTS.has(w) ||
+    UNNAMED_SUBJECTS.has(bare) ||
+    TITLES.has(w) ||
+    TITLES.has(bare)
+  );
+}
+
 /**
  * The speaker of a verb that has no subject after it: the noun before it ("وكانت واشنطن … أعلنت"), the noun before a
  * relative pronoun ("موسكو التي نفت"), or, at the start of a clause ("وأضاف"، "كما قال"), the last named speaker.
@@ -364,9 +448,11 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   const gap = k > 0 ? s.text.slice(s.words[k - 1]!.end, s.words[k]!.start) : '';
   if (prev !== undefined && RELATIVES.has(prev)) {
     if (k < 2) return ctx.last;
-    // The noun before the pronoun is the subject: a speaker when it names one, else nobody ("موسكو التي").
+    // The noun before the pronoun is the subject: a speaker when it names one ("موسكو التي"), nobody when it is an
+    // unnamed one ("المسؤول الذي"); after a thing ("الاتفاق الذي قال إنه") the verb's subject is the last speaker.
     const noun = s.entities.find((e) => e.endWord === k - 1 && !s.quoted[e.firstWord]);
-    return noun ? speakerOf(noun.entry) : null;
+    if (noun) return speakerOf(noun.entry);
+    return speakerLike(s, k - 2) ? null : ctx.last;
   }
   // "وكان ترامب، قد كتب": the subject stands between كان and قد.
   if (prev === 'قد' && k >= 2) {
@@ -381,8 +467,17 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   // "… مشدداً على أن …": a participle reports the words of the sentence's subject: the one named after its
   // opening verb ("سخر كبير المفاوضين الروس كيريل دميترييف من …، قائلاً"), else the last one named.
   if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {
-    const opening = appositive(s, subjectEntity(s, 1, Math.min(k, 1 + MAX_SUBJECT_WORDS)));
-    return opening?.entry.kind === 'person' ? speakerOf(opening.entry) : ctx.last;
+    const verb = openingVerb(s);
+    const opening = appositive(s, subjectEntity(s, verb + 1, Math.min(k, verb + 1 + MAX_SUBJECT_WORDS)));
+    if (opening?.entry.kind === 'person') return speakerOf(opening.entry);
+    // "وذكرت وكالة تاس أن المتحدث … بيسكوف رد … بالقول": when the opening verb's subject speaks for nobody (an
+    // agency reports), the subject of the clause after "أن", the last one named.
+    for (let j = k - 1; j > verb && !opening; j--) {
+      if (!SUBJECT_END.has(s.norm[j]!)) continue;
+      const clause = appositive(s, subjectEntity(s, j + 1, Math.min(k, j + 1 + MAX_SUBJECT_WORDS)));
+      if (clause?.entry.kind === 'person') return speakerOf(clause.entry);
+    }
+    return ctx.last;
   }
   // A verb with و/ف, or after a comma or "كما", opens a clause that keeps the last subject.
   const coordinated = /^[وف]/.test(s.norm[k]!) && SAYING.has(peel(s.norm[k]!));
@@ -411,6 +506,17 @@ function prepositional(text: string, m: LexiconMatch): boolean {
   return /^[وف]?[بك](?:ال)?$/.test(written.slice(0, written.length - core.length));
 }
 
+const agencies = new WeakMap<LexiconEntry, string | null>();
+/** The news agency a lexicon entry names (by any of its Arabic names), remembered per entry. */
+function agencyOf(entry: LexiconEntry): string | null {
+  let agency = agencies.get(entry);
+  if (agency === undefined) {
+    agency = entry.ar.map(agencyNamed).find(Boolean) ?? null;
+    agencies.set(entry, agency);
+  }
+  return agency;
+}
+
 /**
  * Finds the attributions of one sentence, updating the article's context as a reader would. `quoted` spans
  * (offsets within the sentence) hold reported words, whose verbs attribute nothing.
@@ -422,7 +528,7 @@ export function attributeSentence(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): Attribution[] {
   const words = splitWords(text);
-  const matches = lexicon.findArabic(text);
+  const matches = lexicon.findArabic(text, { words });
   const s: Sentence = {
     text,
     words,
@@ -433,9 +539,10 @@ export function attributeSentence(
     entities: matches.flatMap((m) => {
       if (prepositional(text, m)) return [];
       // A news agency reports words: it is the source, never the speaker ("بحسب وكالة تاس").
-      const entry = m.entries.find((e) => canSpeak(e) && !e.ar.some((name) => agencyNamed(name)));
+      const entry = m.entries.find((e) => canSpeak(e) && !agencyOf(e));
       return entry ? [{ ...m, entry }] : [];
     }),
+    places: matches.filter((m) => !prepositional(text, m) && m.entries.some((e) => e.kind === 'place')),
     governments: matches.flatMap((m) => {
       if (prepositional(text, m)) return [];
       const entry = m.entries.map((e) => governmentOf(e, lexicon)).find(Boolean);
@@ -444,10 +551,7 @@ export function attributeSentence(
   };
   // An agency named right after a verb of saying or "بحسب"/"وكالة" is credited by the article.
   for (const m of matches) {
-    const agency = m.entries
-      .flatMap((e) => e.ar)
-      .map(agencyNamed)
-      .find(Boolean);
+    const agency = m.entries.map(agencyOf).find(Boolean);
     if (!agency) continue;
     const before = s.norm.slice(Math.max(0, m.firstWord - 4), m.firstWord).map(peel);
     if (before.some((w) => SAYING.has(w) || ACCORDING.has(w) || RELAYING.has(w) || w === 'وكاله'))
@@ -473,6 +577,9 @@ export function attributeSentence(
     // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
     if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
     const w = sayingForm(peel(s.norm[k]!));
+    // "الخطة التي اقترحتها واشنطن": a relative clause whose verb has the thing before it as its object.
+    const objectRelative = w !== peel(s.norm[k]!) && k > 1 && RELATIVES.has(s.norm[k - 1]!);
+    if (objectRelative && !speakerLike(s, k - 2)) continue;
     const at = words[k]!.start;
     if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))
       continue;
@@ -507,7 +614,11 @@ export function attributeSentence(
       if (!author) continue;
       ctx.last = ctx.document = author;
       found.push({ at, speaker: author, kind: 'verb', person: isPerson(author, lexicon) });
-    } else if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w) || SAYING_NOUNS.has(w)) {
+    } else if (
+      SAYING.has(w) ||
+      (AMBIGUOUS_SAYING.has(w) && (!EXPRESSING.has(w) || s.norm.slice(k + 2, k + 16).includes('عن'))) ||
+      SAYING_NOUNS.has(w)
+    ) {
       const subject = subjectAfter(s, k, ctx);
       // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
       if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
@@ -518,7 +629,20 @@ export function attributeSentence(
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
     }
   }
+  // "وقال بيسكوف: …" then a paragraph that is all quotation: the same person goes on. Not an institution: an
+  // orphaned quotation after "ونفى الكرملين …" is more often someone else's ("أظهرت لي ساعتان …").
+  const quotedShare = s.quoted.filter(Boolean).length / Math.max(1, s.quoted.length);
+  if (found.length === 0 && ctx.previous && quotedShare >= CONTINUED_QUOTE_SHARE)
+    found.push({ at: 0, speaker: ctx.previous, kind: 'continued', person: true });
+  const latest = found[found.length - 1];
+  ctx.previous = latest?.person ? latest.speaker : null;
   ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);
+  for (const e of s.entities)
+    if (e.entry.kind === 'person' && !s.quoted[e.firstWord]) {
+      const seen = ctx.named.indexOf(e.entry);
+      if (seen >= 0) ctx.named.splice(seen, 1);
+      ctx.named.push(e.entry);
+    }
   return found;
 }
 
@@ -549,7 +673,7 @@ const isPerson = (speaker: Speaker | null, lexicon: Lexicon) =>
 export function sentenceSpeaker(attributions: Attribution[]): Speaker | null {
   const according = attributions.filter((a) => a.kind === 'according').pop();
   if (according) return according.speaker;
-  const verbs = attributions.filter((a) => a.kind === 'verb');
+  const verbs = attributions.filter((a) => a.kind !== 'according');
   const first = verbs[0];
   if (first?.speaker && !first.person) return (verbs.find((a) => a.person) ?? first).speaker;
   return first?.speaker ?? null;
@@ -557,6 +681,8 @@ export function sentenceSpeaker(attributions: Attribution[]): Speaker | null {
 
 /** The speaker of a quotation at an offset of its sentence: the nearest attribution before it, else after it. */
 export function quoteSpeaker(attributions: Attribution[], quoteStart: number): Speaker | null {
+  const continued = attributions.find((a) => a.kind === 'continued');
+  if (continued) return continued.speaker;
   const before = attributions.filter((a) => a.at < quoteStart && a.kind === 'verb').pop();
   if (before) return before.speaker;
   return attributions.find((a) => a.at > quoteStart)?.speaker ?? null;

@@ -19,7 +19,8 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { count, getByID, search } from '@orama/orama';
-import { ingestCorpus, ingestionFingerprint } from '../corpus/ingest.ts';
+import { ingestionFingerprint } from '../corpus/ingest.ts';
+import { ingestCorpusInParallel } from '../corpus/ingest-parallel.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { Analyser } from './analyser.ts';
 import { BlockFileError, readBlockFile, resolveBlocks, writeBlockFile } from './block-file.ts';
@@ -46,6 +47,8 @@ export interface OpenIndexOptions {
   indexPath: string;
   analyser: Analyser;
   embedder: Embedder;
+  /** Threads that ingest the articles when the index is built (see ingestCorpusInParallel); default 1. */
+  ingestThreads?: number;
   /** Ignore a saved index and rebuild. */
   rebuild?: boolean;
   /** Where problems with the saved index are reported. */
@@ -188,7 +191,12 @@ export async function openIndex<S = undefined>(
     const summary = fresh ? (loaded.file.summary as S) : summarise(loaded.index);
     return { index: loaded.index, origin: 'loaded', fingerprint, summary };
   }
-  const corpus = ingestCorpus({ articlesDir: o.articlesDir, root: o.root, lexicon: o.lexicon });
+  const corpus = await ingestCorpusInParallel({
+    articlesDir: o.articlesDir,
+    root: o.root,
+    lexicon: o.lexicon,
+    threads: o.ingestThreads ?? 1,
+  });
   const index = await buildIndex(corpus, o.analyser, o.embedder);
   const summary = summarise(index);
   try {

@@ -16,7 +16,9 @@ const WORD = /[\p{L}\p{M}\p{N}\u0640]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /** Splits a text into words with their offsets (diacritics and tatweel stay inside words). */
 export function splitWords(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return words;
 }
 
 function withoutArticle(word: string): string {

@@ -68,18 +68,48 @@ function indexForms(
   return byFirst;
 }
 
+/** A language's forms, by their first key, and every key any form holds (the only keys a match can use). */
+interface FormIndex {
+  byFirst: Map<string, Form[]>;
+  keys: Set<string>;
+  /** The keys of a word of running text that some form holds, remembered per distinct word (bounded). */
+  wordKeys: Map<string, readonly string[]>;
+}
+
+const WORD_KEYS_LIMIT = 200_000;
+const NO_KEYS: readonly string[] = [];
+
+function formIndex(byFirst: Map<string, Form[]>): FormIndex {
+  const keys = new Set<string>();
+  for (const forms of byFirst.values()) for (const f of forms) for (const k of f.keys) keys.add(k);
+  return { byFirst, keys, wordKeys: new Map() };
+}
+
+/** A word's keys that some form holds: the others can neither start nor continue a match. */
+function formKeysOf(word: string, index: FormIndex, wordKeys: (w: string) => string[]): readonly string[] {
+  let keys = index.wordKeys.get(word);
+  if (keys === undefined) {
+    const held = wordKeys(word).filter((k) => index.keys.has(k));
+    keys = held.length > 0 ? held : NO_KEYS;
+    if (index.wordKeys.size >= WORD_KEYS_LIMIT) index.wordKeys.clear();
+    index.wordKeys.set(word, keys);
+  }
+  return keys;
+}
+
 function findForms(
   text: string,
-  byFirst: Map<string, Form[]>,
+  index: FormIndex,
   wordKeys: (w: string) => string[],
   near?: (word: string, keys: string[]) => string | undefined,
+  words: Word[] = splitWords(text),
 ) {
-  const words: Word[] = splitWords(text);
+  const { byFirst } = index;
   const keys = words.map((w) => {
-    const exact = wordKeys(w.text);
-    if (!near || exact.some((k) => byFirst.has(k))) return exact;
-    const name = near(w.text, exact);
-    return name ? [...exact, name] : exact;
+    const held = formKeysOf(w.text, index, wordKeys);
+    if (!near || held.some((k) => byFirst.has(k))) return held;
+    const name = near(w.text, wordKeys(w.text));
+    return name ? [...held, name] : held;
   });
   const matches: LexiconMatch[] = [];
   for (let i = 0; i < words.length; ) {
@@ -130,14 +160,14 @@ export type WordTest = (word: string) => boolean;
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
   private readonly byId: Map<string, LexiconEntry>;
-  private readonly arabicForms: Map<string, Form[]>;
-  private readonly englishForms: Map<string, Form[]>;
+  private readonly arabicForms: FormIndex;
+  private readonly englishForms: FormIndex;
 
   constructor(entries: readonly LexiconEntry[]) {
     this.entries = entries;
     this.byId = new Map(entries.map((e) => [e.id, e]));
-    this.arabicForms = indexForms(entries, (e) => e.ar, arabicFormKey);
-    this.englishForms = indexForms(entries, (e) => e.en, englishFormKey);
+    this.arabicForms = formIndex(indexForms(entries, (e) => e.ar, arabicFormKey));
+    this.englishForms = formIndex(indexForms(entries, (e) => e.en, englishFormKey));
   }
 
   /** The entry with this id, if any. */
@@ -149,13 +179,14 @@ export class Lexicon {
    * Lexicon forms in Arabic text, longest first, left to right, not overlapping. With `nearNames` (for questions,
    * never for sources), a word that names nothing and that the test does not know as a word is read as the name
    * with the same sound key ("بسكوف" -> بيسكوف): transliterations differ in vowels and in letters for one sound.
+   * `words`: the text's words (`splitWords(text)`) when the caller has them already.
    */
-  findArabic(text: string, options: { nearNames?: WordTest } = {}): LexiconMatch[] {
+  findArabic(text: string, options: { nearNames?: WordTest; words?: Word[] } = {}): LexiconMatch[] {
     const isWord = options.nearNames;
     const near = isWord
       ? (word: string, keys: string[]) => {
           if (isWord(word)) return undefined;
-          this.arabicSounds ??= namesBySound(this.arabicForms, arabicSoundKey);
+          this.arabicSounds ??= namesBySound(this.arabicForms.byFirst, arabicSoundKey);
           for (const key of keys) {
             const sound = arabicSoundKey(key);
             if (sound.length >= MIN_NAME_SOUNDS && this.arabicSounds.has(sound))
@@ -164,22 +195,22 @@ export class Lexicon {
           return undefined;
         }
       : undefined;
-    return findForms(text, this.arabicForms, arabicWordKeys, near);
+    return findForms(text, this.arabicForms, arabicWordKeys, near, options.words);
   }
 
   /** Lexicon forms in English text, as findArabic ("Peskow" -> Peskov). */
-  findEnglish(text: string, options: { nearNames?: WordTest } = {}): LexiconMatch[] {
+  findEnglish(text: string, options: { nearNames?: WordTest; words?: Word[] } = {}): LexiconMatch[] {
     const isWord = options.nearNames;
     const near = isWord
       ? (word: string) => {
           if (isWord(word)) return undefined;
-          this.englishSounds ??= namesBySound(this.englishForms, latinSoundKey);
+          this.englishSounds ??= namesBySound(this.englishForms.byFirst, latinSoundKey);
           const sound = latinSoundKey(word);
           if (sound.length < MIN_NAME_SOUNDS) return undefined;
           return this.englishSounds.get(sound);
         }
       : undefined;
-    return findForms(text, this.englishForms, englishWordKeys, near);
+    return findForms(text, this.englishForms, englishWordKeys, near, options.words);
   }
   private arabicSounds: Map<string, string> | undefined;
   private englishSounds: Map<string, string> | undefined;

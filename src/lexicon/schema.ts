@@ -11,6 +11,11 @@ export const LexiconEntrySchema = z.object({
   memberOf: z.array(z.string()).optional(),
   /** What a place stands for when news makes it a speaker: "Moscow said" is Russia's voice. */
   standsFor: z.array(z.string()).optional(),
+  /**
+   * Offices a person has held, in Arabic as news writes them ("الرئيس الأمريكي"): the title alone then stands for
+   * them in an article that has named them.
+   */
+  offices: z.array(z.string().trim().min(1)).optional(),
   en: z.array(z.string().trim().min(1)).min(1),
   ar: z.array(z.string().trim().min(1)).min(1),
 });

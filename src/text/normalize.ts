@@ -5,9 +5,7 @@
  * Arabic-Indic digits, because web news mixes all of them and users type without hamzas.
  */
 
-const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
-const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 const LETTER_FOLDS: Record<string, string> = {
   آ: 'ا',
@@ -24,7 +22,32 @@ const LETTER_FOLDS: Record<string, string> = {
   ؤ: 'و',
   ئ: 'ي',
 };
-const FOLDABLE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+
+/**
+ * Every character normalisation changes after NFKC, and what it becomes: Arabic-Indic and Persian digits, letter
+ * folds, and (to nothing) invisibles, diacritics, tatweel and the bare hamza. The sets are disjoint and each maps one
+ * character alone, so one pass over the text does what a replace per set did.
+ */
+const FOLDS = new Map<string, string>(Object.entries(LETTER_FOLDS));
+for (let c = 0x0660; c <= 0x0669; c++) FOLDS.set(String.fromCharCode(c), String(c - 0x0660));
+for (let c = 0x06f0; c <= 0x06f9; c++) FOLDS.set(String.fromCharCode(c), String(c - 0x06f0));
+for (const [from, to] of [
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+  [0x064b, 0x065f],
+  [0x0670, 0x0670],
+  [0x06d6, 0x06ed],
+  [0x0640, 0x0640],
+  [0x0621, 0x0621],
+] as const)
+  for (let c = from; c <= to; c++) FOLDS.set(String.fromCharCode(c), '');
+const FOLDED = new RegExp(
+  `[${[...FOLDS.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
+  'g',
+);
+const fold = (c: string) => FOLDS.get(c)!;
 
 /** Folds Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits to ASCII digits. */
 export function foldDigits(text: string): string {
@@ -48,13 +71,7 @@ export function normalizeArabic(text: string): string {
 }
 
 function normalizeUncached(text: string): string {
-  return foldDigits(text.normalize('NFKC'))
-    .replace(INVISIBLES, '')
-    .replace(DIACRITICS, '')
-    .replace(TATWEEL, '')
-    .replace(FOLDABLE, (c) => LETTER_FOLDS[c] ?? c)
-    .replace(/ء/g, '')
-    .toLowerCase();
+  return text.normalize('NFKC').replace(FOLDED, fold).toLowerCase();
 }
 
 /** Lucene's ArabicNormalizer exactly, kept for the published test vectors. */
@@ -69,7 +86,12 @@ export function luceneNormalize(text: string): string {
 
 /** True when most letters of the text are Arabic script. */
 export function isMostlyArabic(text: string): boolean {
-  const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
   return arabic > 0 && arabic >= latin;
 }

@@ -33,6 +33,14 @@ describe('findQuotes', () => {
     expect(spans[0]!.balanced).toBe(false);
   });
 
+  it('ends an unclosed quotation at its last sentence when a colon introduces a new one with the same mark', () => {
+    const text =
+      '“لن نقبل بهذا الشرط. الحوار وحده يحل الأزمة. وكتب لافروف على حسابه: “الضمانات أولا ثم الاتفاق”.';
+    expect(quoted(text)).toEqual(['لن نقبل بهذا الشرط. الحوار وحده يحل الأزمة', 'الضمانات أولا ثم الاتفاق']);
+    // A quotation nested without a colon stays inside the outer one.
+    expect(quoted('قال "إن حلف "الناتو" يتوسع شرقا".')).toEqual(['إن حلف "الناتو" يتوسع شرقا']);
+  });
+
   it('ignores a stray closing mark', () => {
     expect(quoted('نص» ثم «قول تام هنا»')).toEqual(['قول تام هنا']);
   });
@@ -79,6 +87,22 @@ describe('quoted names', () => {
     const quotes = ingest(text).articles[0]!.quotes;
     expect(quotes.map((q) => [q.text, q.speaker?.id])).toEqual([
       ['اللقاء مع بوتين سيكون مثمرا جدا', 'trump'],
+    ]);
+  });
+});
+
+describe('a paragraph that is only a quotation', () => {
+  it('continues the speaker of the sentence before it, and of nobody when that sentence named none', () => {
+    const text =
+      'الكرملين: الحوار مستمر مع واشنطن\n' +
+      'وقال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصالات مع الجانب الأمريكي لم تتوقف.\n' +
+      '"نحن مستعدون لمواصلة الحوار في أي وقت يناسب الطرفين".\n' +
+      'وتشهد العاصمة الروسية أياما باردة هذا الأسبوع مع تساقط الثلوج.\n' +
+      '"هذه أبرد أيام السنة في موسكو منذ عقود طويلة".\n';
+    const quotes = ingest(text).articles[0]!.quotes;
+    expect(quotes.map((q) => [q.text.split(' ')[0], q.speaker?.id ?? null])).toEqual([
+      ['نحن', 'peskov'],
+      ['هذه', null],
     ]);
   });
 });

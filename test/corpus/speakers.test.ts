@@ -298,4 +298,71 @@ describe('attribution', () => {
       'peskov',
     ]);
   });
+
+  it('reads an office alone as the person the article named who holds it, never one it has not named', () => {
+    expect(
+      speakers('تحدث بايدن إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".'),
+    ).toEqual(['biden', 'biden']);
+    // Rubio holds another office: the president stays the title itself.
+    expect(
+      speakers('تحدث روبيو إلى الصحفيين صباحا.', 'ثم قال الرئيس الأميركي: "لن نتراجع عن دعمنا".'),
+    ).toEqual(['rubio', 'title:الرييس الاميركي']);
+    expect(speakers('وقال الرئيس الأمريكي إن المحادثات كانت جيدة.')).toEqual(['title:الرييس الامريكي']);
+    // The office may open a longer phrase: "كشف … النقاب" (unveiled) has its object after the title.
+    expect(speakers('التقى بوتين وفدا أمريكيا.', 'وكشف الرئيس الروسي النقاب عن خطة جديدة.')).toEqual([
+      null,
+      'putin',
+    ]);
+  });
+
+  it('finds the opening verb after a fronted phrase, and «عبّر X عن» only with its named subject', () => {
+    expect(
+      speakers(
+        'في المقابل، كتب وزير الخارجية الأوكراني، أندريه سيبيها، رسالة إلى نظرائه، مؤكدا أن "السلام العادل ممكن".',
+      ),
+    ).toEqual(['sybiha']);
+    expect(speakers('وعبّر وزير الخارجية التركي هاكان فيدان عن أمله في "جولة ثالثة قريبة".')).toEqual([
+      'fidan',
+    ]);
+    // "عبر" as the preposition "via": no verb, so no speaker.
+    expect(speakers('أرسل الوفد رسالة عبر فيدان إلى موسكو: "نحن مستعدون للقاء".')).toEqual([null]);
+  });
+
+  it("reads feminine titles, a country or institution inside a title, and a participle after an agency's report", () => {
+    expect(speakers('اتهمت الممثلة الرسمية لوزارة الخارجية الروسية ماريا زاخاروفا واشنطن بالتصعيد.')).toEqual(
+      ['zakharova'],
+    );
+    expect(speakers('وقال وزير خارجية روسيا سيرغي لافروف إن الحوار ممكن.')).toEqual(['lavrov']);
+    // An agency reports: the participle's words are those of the subject after أن.
+    const ctx = new AttributionContext();
+    const sentence =
+      'وذكرت وكالة تاس أن وزير الخارجية الروسي سيرغي لافروف رد على سؤال بالقول: "لا نرى ذلك ممكنا".';
+    const quote = findQuotes(sentence)[0]!;
+    const found = attributeSentence(sentence, lexicon, ctx, [quote]);
+    expect(quoteSpeaker(found, quote.outerStart)?.id).toBe('lavrov');
+    // An institution announces: its participle stays its own, not the person after أن.
+    expect(
+      speakers(
+        'أعلن الكرملين أن الرئيس فلاديمير بوتين أجرى اتصالا مع ترامب، مؤكدا أن "الاتصال كان مفيدا جدا".',
+      ),
+    ).toEqual(['kremlin']);
+  });
+
+  it('reads a title that goes on with a place, verbs of asking and admitting, and no relative clause about a thing', () => {
+    expect(speakers('وقال السفير الروسي لدى واشنطن أناتولي أنتونوف إن الحوار ممكن.')).toEqual(['antonov']);
+    expect(speakers('أكد رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي أن الوفد جاهز.')).toEqual([
+      'medinsky',
+    ]);
+    // A place is no part of a name the lexicon lacks: the president stays the title.
+    expect(speakers('أكد الرئيس الروسي في موسكو أمام ترامب أن الحوار ممكن.')).toEqual([
+      'title:الرييس الروسي',
+    ]);
+    expect(speakers('وتساءل دميترييف في منشور: "لماذا لا نتحاور؟".')).toEqual(['dmitriev']);
+    const ctx = new AttributionContext();
+    const sentence = 'قال بوتين إن الخطة التي اقترحتها الولايات المتحدة قد «تشكل أساسا للتسوية».';
+    const quote = findQuotes(sentence)[0]!;
+    expect(quoteSpeaker(attributeSentence(sentence, lexicon, ctx, [quote]), quote.outerStart)?.id).toBe(
+      'putin',
+    );
+  });
 });

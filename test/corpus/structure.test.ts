@@ -80,15 +80,89 @@ describe('splitArticles', () => {
 
 describe('readHeader', () => {
   it('reads "(outlet / agency - date)" glued to the lead', () => {
-    const h = readHeader(lines('عنوان الخبر هنا', `(الشرق الأوسط / أ ف ب - 2 يونيو 2025) ${BODY}`));
-    expect(h).toMatchObject({ title: 'عنوان الخبر هنا', outlet: 'الشرق الأوسط', agencies: ['أ ف ب'] });
+    const h = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `(الشرق الأوسط / أ ف ب - 2 يونيو 2025) ${BODY}`),
+    );
+    expect(h).toMatchObject({
+      title: 'الخارجية: الحوار مستمر رغم الخلافات',
+      outlet: 'الشرق الأوسط',
+      agencies: ['أ ف ب'],
+    });
     expect(h.date).toEqual({ iso: '2025-06-02', text: '2 يونيو 2025', basis: 'stated' });
     expect(h.leadSkip).toBeGreaterThan(0);
   });
 
+  it('takes no label that shares no word with the article for its headline, and a lead without a stop for prose', () => {
+    const labelled = readHeader(lines('في سطور قليلة', 'الخارجية: الحوار مستمر رغم الخلافات', BODY));
+    expect(labelled.title).toBe('الخارجية: الحوار مستمر رغم الخلافات');
+    expect(labelled.lines[0]).toMatchObject({ kind: 'section' });
+    const lead =
+      'أكد المتحدث باسم الخارجية، سيرغي ريابكوف، أن الحوار مستمر بين الجانبين رغم الخلافات الكبيرة حول ملفات الأمن';
+    const unstopped = readHeader(lines(lead, BODY));
+    expect(unstopped.title).toBeNull();
+    expect(unstopped.bodyStart).toBe(0);
+  });
+
+  it('reads an agency after a dateline and its date, and an outlet glued to the lead by a colon', () => {
+    const wire = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `موسكو - 3 - 2 (كونا) -- ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(wire).toMatchObject({ outlet: null, agencies: ['كونا'] });
+    expect(BODY.startsWith(`موسكو - 3 - 2 (كونا) -- ${BODY}`.slice(wire.leadSkip))).toBe(true);
+    const slashed = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `موسكو في 3 مارس /أ ش أ/ ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(slashed.agencies).toEqual(['أ ش أ']);
+    const bare = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `موسكو – أ ف ب ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(bare.agencies).toEqual(['أ ف ب']);
+    const colon = readHeader(lines('الخارجية: الحوار مستمر رغم الخلافات', `الرصد :${BODY}`));
+    expect(colon.outlet).toBe('الرصد');
+    // A name the lexicon knows before a colon is a speaker, not an outlet.
+    const known = (n: string) => n === 'ريابكوف';
+    expect(
+      readHeader(lines('الخارجية: الحوار مستمر رغم الخلافات', `ريابكوف: ${BODY}`), () => false, known).outlet,
+    ).toBeNull();
+  });
+
+  it('reads a breadcrumb, a labelled date with Latin letters, and the headline glued again to the lead', () => {
+    const headline = 'الخارجية: الحوار مستمر رغم الخلافات';
+    const crumbs = readHeader(
+      lines(`الرئيسية - أخبار العالم - ${headline}`, headline, 'تاريخ النشر: 3 مارس 2025 - 10:52 GMT', BODY),
+    );
+    expect(crumbs.title).toBe(headline);
+    expect(crumbs.lines[0]).toMatchObject({ kind: 'boilerplate' });
+    expect(crumbs.date).toMatchObject({ iso: '2025-03-03', basis: 'stated' });
+    const glued = readHeader(
+      lines(headline, `${headline}موسكو – 3 – 2 (كونا) — ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(glued).toMatchObject({ title: headline, agencies: ['كونا'] });
+    expect(`${headline}موسكو – 3 – 2 (كونا) — ${BODY}`.slice(glued.leadSkip)).toBe(BODY);
+  });
+
+  it('reads an outlet before «من» and a place, and one glued by a dash after a space', () => {
+    const from = readHeader(
+      lines('الخارجية: الحوار مستمر رغم الخلافات', `الرصد من موسكو: ${BODY}`),
+      (n) => n === 'موسكو',
+    );
+    expect(from.outlet).toBe('الرصد');
+    const dashed = readHeader(lines('الخارجية: الحوار مستمر رغم الخلافات', `الرصد الإخباري -${BODY}`));
+    expect(dashed.outlet).toBe('الرصد الإخباري');
+  });
+
   it('reads a "city، city (outlet، agencies)" line and a Levantine date line', () => {
     const h = readHeader(
-      lines('عنوان الخبر هنا', 'بيروت، دمشق (النهار، وكالات)', 'تاريخ النشر: 18 شباط/فبراير 2025', BODY),
+      lines(
+        'الخارجية: الحوار مستمر رغم الخلافات',
+        'بيروت، دمشق (النهار، وكالات)',
+        'تاريخ النشر: 18 شباط/فبراير 2025',
+        BODY,
+      ),
     );
     expect(h.outlet).toBe('النهار');
     expect(h.date.iso).toBe('2025-02-18');

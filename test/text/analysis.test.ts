@@ -45,6 +45,38 @@ describe('normalizeArabic beyond Lucene', () => {
     expect(normalizeArabic('كَتَبَ')).toBe('كتب');
     expect(normalizeArabic('بعـد')).toBe('بعد');
   });
+
+  it('folds in one pass what a replace per character class did', () => {
+    // The definition, step by step, as it was written before the one-pass version.
+    const stepwise = (text: string) =>
+      foldDigits(text.normalize('NFKC'))
+        .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+        .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
+        .replace(/\u0640/g, '')
+        .replace(
+          /[آأإٱىیېةۀہکؤئ]/g,
+          (c) => ({ ی: 'ي', ې: 'ي', ى: 'ي', ة: 'ه', ۀ: 'ه', ہ: 'ه', ک: 'ك', ؤ: 'و', ئ: 'ي' })[c] ?? 'ا',
+        )
+        .replace(/ء/g, '')
+        .toLowerCase();
+    // Every character of the Arabic blocks, the invisibles and some Latin, in texts long and short.
+    const alphabet = [
+      ...Array.from({ length: 0x0700 - 0x0600 }, (_, i) => String.fromCharCode(0x0600 + i)),
+      ...Array.from({ length: 0x75 - 0x50 }, (_, i) => String.fromCharCode(0xfe70 + i)),
+      ...'\u200B\u200E\u202B\u2067\uFEFF AbZ 09.-',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let n = 0; n < 2_000; n++) {
+      const length = 1 + Math.floor(next() * 60);
+      const text = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
+      expect(normalizeArabic(text)).toBe(stepwise(text));
+    }
+    expect(normalizeArabic(alphabet.join(''))).toBe(stepwise(alphabet.join('')));
+  });
 });
 
 describe('helpers', () => {

@@ -7,6 +7,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { splitWords } from '../../lexicon/keys.ts';
 import type { Lexicon } from '../../lexicon/lexicon.ts';
 import { isMostlyArabic } from '../../text/normalize.ts';
 import type { Analyser } from '../analyser.ts';
@@ -24,26 +25,64 @@ function hash(feature: string): number {
   return h >>> 0;
 }
 
+/** Distinct words whose features are remembered: beyond it the memory starts again. */
+const REMEMBERED = 200_000;
+
 /** Creates the lexical embedder with `dimensions` hashed features. */
 export function createLexicalEmbedder(lexicon: Lexicon, analyser: Analyser, dimensions = 256): Embedder {
   const lexiconHash = createHash('sha256').update(JSON.stringify(lexicon.entries)).digest('hex').slice(0, 12);
 
-  const embedOne = (text: string): number[] => {
-    const v = new Array<number>(dimensions).fill(0);
-    const add = (feature: string, weight: number) => {
-      const h = hash(feature);
-      // The sign bit spreads collisions around zero instead of piling them up.
-      v[h % dimensions]! += h & 0x80000000 ? -weight : weight;
-    };
-    const matches = isMostlyArabic(text) ? lexicon.findArabic(text) : lexicon.findEnglish(text);
-    for (const m of matches) for (const e of m.entries) add(`c:${e.id}`, WEIGHTS.concept);
-    for (const stem of analyser.terms(text)) {
-      if (/^[a-z0-9]/.test(stem)) continue;
-      add(`s:${stem}`, WEIGHTS.stem);
-      const padded = `_${stem}_`;
-      for (let i = 0; i + 3 <= padded.length; i++) add(`g:${padded.slice(i, i + 3)}`, WEIGHTS.trigram);
+  /**
+   * A feature's dimension and signed weight, appended to `out`: the sign bit of its hash spreads collisions
+   * around zero instead of piling them up.
+   */
+  const feature = (out: number[], name: string, weight: number) => {
+    const h = hash(name);
+    out.push(h % dimensions, h & 0x80000000 ? -weight : weight);
+  };
+  const concepts = new Map<string, number[]>();
+  /** A word's features (its stem, then the stem's trigrams), as dimension, weight pairs; none for a stop word. */
+  const words = new Map<string, number[]>();
+  const wordFeatures = (word: string): number[] => {
+    let out = words.get(word);
+    if (out === undefined) {
+      out = [];
+      const stem = analyser.term(word);
+      if (stem !== null && !/^[a-z0-9]/.test(stem)) {
+        feature(out, `s:${stem}`, WEIGHTS.stem);
+        const padded = `_${stem}_`;
+        for (let i = 0; i + 3 <= padded.length; i++)
+          feature(out, `g:${padded.slice(i, i + 3)}`, WEIGHTS.trigram);
+      }
+      if (words.size >= REMEMBERED) words.clear();
+      words.set(word, out);
     }
-    return normalise(v);
+    return out;
+  };
+  const conceptFeatures = (id: string): number[] => {
+    let out = concepts.get(id);
+    if (out === undefined) {
+      out = [];
+      feature(out, `c:${id}`, WEIGHTS.concept);
+      concepts.set(id, out);
+    }
+    return out;
+  };
+
+  // The features are added in the order they were always added (concepts, then each word's stem and trigrams), so
+  // that the sums, and the vectors, are the same to the last bit.
+  const embedOne = (text: string): number[] => {
+    const v = new Float64Array(dimensions);
+    const add = (features: number[]) => {
+      for (let i = 0; i < features.length; i += 2) v[features[i]!]! += features[i + 1]!;
+    };
+    const split = splitWords(text);
+    const matches = isMostlyArabic(text)
+      ? lexicon.findArabic(text, { words: split })
+      : lexicon.findEnglish(text, { words: split });
+    for (const m of matches) for (const e of m.entries) add(conceptFeatures(e.id));
+    for (const w of split) add(wordFeatures(w.text));
+    return normalise(Array.from(v));
   };
 
   return {

@@ -35,11 +35,20 @@ export const GENERIC_CREDITS = ['وكالات', 'وكالات إخبارية', '
 const key = (s: string) =>
   normalizeArabic(s)
     .replace(/^وكاله\s+(?:انباء\s+)?/, '')
-    .replace(/[.\s"«»()]+/g, '');
+    .replace(/[.\s"«»“”„()]+/g, '');
 const byKey = new Map<string, string>();
 for (const names of AGENCIES) for (const n of names) byKey.set(key(n), names[0]!);
 
+/** Names asked about, remembered (bounded): ingestion asks about every lexicon name of every match it meets. */
+const asked = new Map<string, string | null>();
+
 /** The agency a name stands for (its usual name), or undefined; "وكالة تاس"، "(سبوتنيك)"، "أ.ف.ب" all match. */
 export function agencyNamed(name: string): string | undefined {
-  return byKey.get(key(name));
+  let agency = asked.get(name);
+  if (agency === undefined) {
+    agency = byKey.get(key(name)) ?? null;
+    if (asked.size >= 50_000) asked.clear();
+    asked.set(name, agency);
+  }
+  return agency ?? undefined;
 }

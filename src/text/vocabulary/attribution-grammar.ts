@@ -9,6 +9,8 @@ import { wordSet } from './words.ts';
 export const RELAYING = wordSet('نقل نقلت نقلا ينقل');
 /** Phrases that name the source: "بحسب X"، "وفقا لـ X"، "حسبما ذكر X"، "برأي X". */
 export const ACCORDING = wordSet('بحسب حسب وفقا وفق طبقا حسبما برأي بحسبما ووفقا');
+/** Prepositions a title may go on with before a place ("السفير الروسي لدى واشنطن"، "الوفد الروسي إلى إسطنبول"). */
+export const TITLE_PREPOSITIONS = wordSet('لدى إلى في');
 /** Words that end a verb's subject: complementisers, and the start of what was said. */
 export const SUBJECT_END = wordSet('إن أن ان انه أنه إنه انها أنها إنها بأن بان انهم أنهم إنهم انهما أنهما');
 /** Words between a verb and its subject that are not the subject. */
@@ -17,7 +19,7 @@ export const SKIPPABLE = wordSet(`
   الماضي صباح مساء مجددا بدوره فيه فيها
 `);
 /** Prepositions that are only prepositions (not من, which is also "who"). */
-const PLAIN_PREPOSITIONS = 'إلى على عن في مع خلال بشأن حول';
+const PLAIN_PREPOSITIONS = 'إلى على عن في مع خلال بشأن حول أمام ضد نحو';
 /** Words that cannot start a subject: after them the verb had none ("أشار إلى"، "شدد على"). */
 export const NOT_A_SUBJECT = wordSet(`${PLAIN_PREPOSITIONS} من ل ب ردا رداً لوكالة للصحفيين قائلا له لها`);
 /** Prepositions a word of saying right after which is a noun ("عن أمل موسكو", "في تصريح"). */

@@ -11,7 +11,8 @@ export const PLAIN_SAYING = wordSet(`
   أشار أشارت يشير تشير اعتبر اعتبرت يعتبر تعتبر ذكر ذكرت يذكر صرح صرحت يصرح أعلن أعلنت يعلن تعلن
   كرر كررت رأى يرى ترى لفت لفتت أبلغ أبلغت كتب كتبت يكتب وصف وصفت تحدث تحدثت علق علقت رد ردت
   استطرد استطردت نبه نبهت ينبه أفاد أفادت يفيد كشف كشفت يكشف أردف أردفت ختم ختمت أبرز أبرزت يبرز
-  مازح مازحت
+  مازح مازحت تساءل تساءلت يتساءل أجاب أجابت يجيب اعترف اعترفت يعترف زعم زعمت يزعم ادعى ادعت يدعي
+  استدرك استدركت لاحظ لاحظت
 `);
 
 /** Verbs that name the speaker and carry the topic. */
@@ -47,5 +48,11 @@ export const SAYING = new Set(
   [...PLAIN_SAYING, ...CONTENT_SAYING, ...SAYING_PARTICIPLES].filter((w) => !QUESTION_ONLY.has(w)),
 );
 
+/**
+ * "عبّر X عن": expressed. Unvowelled it is also the preposition "عبر" (via), so attribution reads it only with a
+ * named subject after it and عن later in the clause.
+ */
+export const EXPRESSING = wordSet('عبر عبرت يعبر تعبر');
+
 /** Verbs of saying that attribution reads only when a named subject follows them ("رد زيلينسكي"). */
-export const AMBIGUOUS_SAYING = QUESTION_ONLY;
+export const AMBIGUOUS_SAYING: ReadonlySet<string> = new Set([...QUESTION_ONLY, ...EXPRESSING]);
