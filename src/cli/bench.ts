@@ -121,7 +121,7 @@ const tasks: Record<string, (a: Record<string, string>) => Promise<object>> = {
       units: units.length,
       passages: units.filter((u) => u.kind !== 'quote').length,
       articles: engine.answerer.articles.length,
-      bytes: statSync(a.index!).size + statSync(`${a.index!}.vectors`).size,
+      bytes: statSync(a.index!).size,
       peak: peakRss(),
     };
   },

@@ -6,8 +6,10 @@
 import { type AnyOrama, count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
 import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
+import { type StringsBlock, stringsBlock, stringsFromBlock } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
-import { documentsStoreWithout, indexWithoutSavedVectors } from './orama-components.ts';
+import { derivedDocumentsStore, postingsIndex } from './orama-components.ts';
+import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
@@ -33,16 +35,15 @@ export interface SearchIndex {
 }
 
 /**
- * The serialisable form of an index (see store.ts), without its vectors: as JSON text they would be most of the
- * file and of the load time. They are saved once, as binary, beside it (orama-components.ts keeps them out of
- * Orama's documents and saved data).
+ * The saved form of an index (see store.ts). Orama's part holds the postings and the vectors as typed arrays
+ * (orama-components.ts), which store.ts writes as binary blocks; no documents (they are made from the units).
  */
 export interface SavedIndex {
   dimensions: number;
-  /** Orama's internal document ids, in the order of the saved vectors. */
-  vectorIds: number[];
-  units: Unit[];
-  articles: ArticleInfo[];
+  units: SavedUnits;
+  /** The articles without their texts, which are `articleTexts`. */
+  articles: Array<Omit<ArticleInfo, 'text'>>;
+  articleTexts: StringsBlock;
   warnings: IngestWarning[];
   orama: RawData;
 }
@@ -52,6 +53,13 @@ const NO_DATE = -1;
 const VECTOR_PROPERTY = 'embedding';
 
 type VectorStore = { vectors: Map<number, [number, Float32Array]> };
+
+/** The units a database's documents are made from, by ordinal: it grows with the database (addArticles). */
+interface DocumentSource {
+  units: Unit[];
+  articles: Map<string, ArticleInfo>;
+}
+const sources = new WeakMap<AnyOrama, DocumentSource>();
 
 /** Orama's vector index of the units: internal id -> [magnitude, vector]. */
 const vectorStore = (db: AnyOrama) =>
@@ -108,9 +116,9 @@ export const unitSchema = (dimensions: number) =>
     embedding: `vector[${dimensions}]`,
   }) as const;
 
-/** A unit as an Orama document. */
-export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vector: number[]) {
-  return {
+/** A unit as an Orama document (with its vector when given). */
+export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vector?: number[]) {
+  const doc = {
     id: unit.id,
     kind: unit.kind,
     speaker: unit.speaker?.id ?? '',
@@ -120,19 +128,29 @@ export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vecto
     position: unit.position,
     text: unit.text,
     context: unit.context,
-    embedding: vector,
   };
+  return vector ? { ...doc, [VECTOR_PROPERTY]: vector } : doc;
 }
 
-function createDatabase(analyser: Analyser, dimensions: number) {
-  return create({
+/**
+ * An empty database over `source`: postings and vectors held as typed arrays, documents made from the source's
+ * units when asked for, and no sort index (nothing sorts through Orama; it would hold every text once more).
+ */
+function createDatabase(analyser: Analyser, dimensions: number, source: DocumentSource) {
+  const db = create({
     schema: unitSchema(dimensions),
+    sort: { enabled: false },
     components: {
       tokenizer: createOramaTokenizer(analyser),
-      documentsStore: documentsStoreWithout(VECTOR_PROPERTY),
-      index: indexWithoutSavedVectors(VECTOR_PROPERTY, dimensions),
+      documentsStore: derivedDocumentsStore((internalId) => {
+        const unit = source.units[internalId - 1];
+        return unit && unitDocument(unit, source.articles.get(unit.articleId));
+      }),
+      index: postingsIndex(),
     },
   });
+  sources.set(db, source);
+  return db;
 }
 
 /** Builds the index of a corpus, embedding every unit. */
@@ -144,8 +162,8 @@ export async function buildIndex(
   const units = unitsOf(corpus);
   const vectors = await embedder.embed(units.map((u) => u.text));
   const dimensions = vectors[0]?.length ?? 1;
-  const db = createDatabase(analyser, dimensions);
   const articles = new Map(corpus.articles.map((a) => [a.id, articleInfo(a)]));
+  const db = createDatabase(analyser, dimensions, { units: [...units], articles: new Map(articles) });
   await insertMultiple(
     db,
     units.map((u, i) =>
@@ -185,6 +203,10 @@ export async function addArticles(
   const vectors = await index.embedder.embed(units.map((u) => u.text));
   const infos = new Map(index.articles);
   for (const a of articles) infos.set(a.id, articleInfo(a));
+  const source = sources.get(index.db);
+  if (!source) throw new Error('the index has no document source');
+  for (const a of articles) source.articles.set(a.id, infos.get(a.id)!);
+  source.units.push(...units);
   await insertMultiple(
     index.db,
     units.map((u, i) =>
@@ -202,27 +224,16 @@ export async function addArticles(
   };
 }
 
-/** The serialisable form of an index, and its vectors as one Float32 block (the Orama data holds none). */
-export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors: Float32Array } {
-  const live = vectorStore(index.db)?.vectors ?? new Map();
-  const vectors = new Float32Array(live.size * index.dimensions);
-  const vectorIds: number[] = [];
-  let at = 0;
-  for (const [id, [, vector]] of live) {
-    vectors.set(vector, at);
-    at += index.dimensions;
-    vectorIds.push(id);
-  }
+/** The saved form of an index; its Orama part holds typed arrays, the live ones (not copies). */
+export function serialiseIndex(index: SearchIndex): SavedIndex {
+  const articles = [...index.articles.values()];
   return {
-    saved: {
-      dimensions: index.dimensions,
-      vectorIds,
-      units: [...index.units.values()],
-      articles: [...index.articles.values()],
-      warnings: index.warnings,
-      orama: save(index.db),
-    },
-    vectors,
+    dimensions: index.dimensions,
+    units: packUnits([...index.units.values()], articles),
+    articles: articles.map(({ text: _text, ...rest }) => rest),
+    articleTexts: stringsBlock(articles.map((a) => a.text)),
+    warnings: index.warnings,
+    orama: save(index.db),
   };
 }
 
@@ -230,35 +241,25 @@ export function serialiseIndex(index: SearchIndex): { saved: SavedIndex; vectors
  * Restores an index from its saved form, with the same tokenizer: Orama's persistence plugin would drop it and
  * Arabic queries would silently miss.
  */
-export function restoreIndex(
-  saved: SavedIndex,
-  vectors: Float32Array,
-  analyser: Analyser,
-  embedder: Embedder,
-): SearchIndex {
-  const dims = saved.dimensions;
-  if (vectors.length !== saved.vectorIds.length * dims)
-    throw new Error('the saved vectors do not match the index');
-  const db = createDatabase(analyser, dims);
+export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Embedder): SearchIndex {
+  const texts = stringsFromBlock(saved.articleTexts);
+  if (texts.length !== saved.articles.length) throw new Error('the saved articles and their texts disagree');
+  const articleList: ArticleInfo[] = saved.articles.map((a, i) => ({ ...a, text: texts[i]! }));
+  const articles = new Map(articleList.map((a) => [a.id, a]));
+  const source: DocumentSource = { units: [], articles: new Map(articles) };
+  const db = createDatabase(analyser, saved.dimensions, source);
   load(db, saved.orama);
-  // Each vector is a view of the one block read from disk, with the magnitude Orama would compute.
-  const store = vectorStore(db);
-  if (!store) throw new Error('the index has no vector index');
-  saved.vectorIds.forEach((id, i) => {
-    const vector = vectors.subarray(i * dims, (i + 1) * dims);
-    let sum = 0;
-    for (let d = 0; d < dims; d++) sum += vector[d]! * vector[d]!;
-    store.vectors.set(id, [Math.sqrt(sum), vector]);
-  });
-  const units = new Map(saved.units.map((u) => [u.id, u]));
+  const units = new Map(unpackUnits(saved.units, articleList).map((u) => [u.id, u]));
+  const lookups = derived(db, units);
+  source.units = [...lookups.byOrdinal];
   return {
     db,
     units,
-    articles: new Map(saved.articles.map((a) => [a.id, a])),
+    articles,
     dimensions: saved.dimensions,
     embedder,
     analyser,
     warnings: saved.warnings,
-    ...derived(db, units),
+    ...lookups,
   };
 }

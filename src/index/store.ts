@@ -1,17 +1,29 @@
 /**
  * Opening the index: load the saved form when its fingerprint matches the articles, the lexicon, the embedder and
- * the analyser; otherwise (or when it is corrupt, truncated, or lost its vectors) rebuild and save it again.
- * The saved index is a cache: it is never committed, and a failure to save only costs the next start some time.
+ * the analyser; otherwise (or when it is corrupt, truncated, of an older format, or lost its vectors) rebuild and
+ * save it again. The saved index is a cache: it is never committed, and a failure to save only costs the next
+ * start some time. Its file is a JSON header (fingerprint, coverage summary, units and articles) and binary
+ * blocks (postings, lengths, vectors: block-file.ts), so that loading reads arrays instead of parsing them.
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { count, getByID, search } from '@orama/orama';
 import { ingestionFingerprint } from '../corpus/ingest.ts';
 import { ingestCorpusInParallel } from '../corpus/ingest-parallel.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { Analyser } from './analyser.ts';
+import { BlockFileError, readBlockFile, resolveBlocks, writeBlockFile } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
 import {
   buildIndex,
@@ -21,9 +33,9 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/5';
-/** The vectors live beside the index file, as Float32 in the machine's byte order. */
-const vectorsPath = (indexPath: string) => `${indexPath}.vectors`;
+const FORMAT = 'ukraine-talks-index/6';
+/** Where format 5 kept the vectors, beside the index file: removed when the index is saved again. */
+const oldVectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 
 /** Where the inputs are, and what builds the index. */
 export interface OpenIndexOptions {
@@ -112,35 +124,30 @@ function verify(index: SearchIndex, articlesDir: string): string | null {
 
 function tryLoad(o: OpenIndexOptions, fingerprint: string): { index: SearchIndex; file: SavedFile } | null {
   if (o.rebuild || !existsSync(o.indexPath)) return null;
+  const rebuilding = (why: string) => {
+    o.warn?.(`saved index ${o.indexPath} ${why}; rebuilding`);
+    return null;
+  };
   try {
-    const saved = JSON.parse(readFileSync(o.indexPath, 'utf8')) as SavedFile;
-    if (saved.format !== FORMAT || saved.fingerprint !== fingerprint || !saved.index) return null;
-    const bytes = readFileSync(vectorsPath(o.indexPath));
-    const vectors = new Float32Array(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    );
-    if (vectors.some((x) => !Number.isFinite(x))) {
-      o.warn?.(`saved index ${o.indexPath} has vectors that are not numbers; rebuilding`);
-      return null;
-    }
-    const index = restoreIndex(saved.index, vectors, o.analyser, o.embedder);
+    const { value, blocks } = readBlockFile(o.indexPath);
+    const saved = value as SavedFile;
+    if (saved?.format !== FORMAT)
+      return rebuilding(`is in another format (${String(saved?.format).slice(0, 40)}, expected ${FORMAT})`);
+    if (saved.fingerprint !== fingerprint || !saved.index) return null;
+    resolveBlocks(saved.index, blocks);
+    const index = restoreIndex(saved.index, o.analyser, o.embedder);
     const problem = verify(index, o.articlesDir);
-    if (problem) {
-      o.warn?.(`saved index ${o.indexPath} ${problem}; rebuilding`);
-      return null;
-    }
+    if (problem) return rebuilding(problem);
     return { index, file: saved };
   } catch (error) {
-    o.warn?.(
-      `saved index ${o.indexPath} is unreadable (${(error as Error).message.slice(0, 120)}); rebuilding`,
-    );
-    return null;
+    if (error instanceof BlockFileError) return rebuilding(`cannot be read: ${error.message}`);
+    return rebuilding(`is unreadable (${(error as Error).message.slice(0, 120)})`);
   }
 }
 
 /**
- * Writes the index and its vectors, each atomically (a crash mid-write leaves the old file or none, never half a
- * file). The vectors go first, so that an index file never points at vectors not written yet.
+ * Writes the index atomically (a crash mid-write leaves the old file or none, never half a file), with the
+ * caller's summary.
  */
 export function saveIndex(
   index: SearchIndex,
@@ -149,15 +156,21 @@ export function saveIndex(
   summary?: { version: string; value: unknown },
 ): void {
   mkdirSync(dirname(path), { recursive: true });
-  const { saved, vectors } = serialiseIndex(index);
-  const write = (target: string, data: string | Uint8Array) => {
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, target);
+  const file: SavedFile = {
+    format: FORMAT,
+    fingerprint,
+    ...summaryFields(summary),
+    index: serialiseIndex(index),
   };
-  write(vectorsPath(path), new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength));
-  const file: SavedFile = { format: FORMAT, fingerprint, ...summaryFields(summary), index: saved };
-  write(path, JSON.stringify(file));
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeBlockFile(fd, file);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  rmSync(oldVectorsPath(path), { force: true });
 }
 
 const summaryFields = (summary?: { version: string; value: unknown }) =>

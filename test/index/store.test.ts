@@ -1,25 +1,37 @@
-/** Saving and loading the index: fresh, stale, corrupt, and vectors that survive searches. */
+/**
+ * Saving and loading the index: fresh, stale, corrupt, of an older format, and a round trip that keeps every term
+ * statistic, every vector and every answer.
+ */
 
 import {
   appendFileSync,
+  closeSync,
   copyFileSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
-  readFileSync,
-  rmSync,
+  statSync,
   truncateSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getByID, search } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
-import { ingestionFingerprint } from '../../src/corpus/ingest.ts';
+import { parseConfig } from '../../src/config.ts';
+import { ingestCorpus, ingestionFingerprint } from '../../src/corpus/ingest.ts';
+import { createEngine } from '../../src/engine.ts';
+import { questionSetFiles, readQuestions } from '../../src/eval/questions.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
+import { readBlockFile, resolveBlocks, stringsBlock, writeBlockFile } from '../../src/index/block-file.ts';
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
+import { packUnits } from '../../src/index/saved-units.ts';
+import { addArticles } from '../../src/index/search-index.ts';
 import { openIndex, saveIndex } from '../../src/index/store.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
@@ -79,43 +91,87 @@ describe('openIndex', () => {
     expect(reopened.index.dimensions).toBe(128);
   });
 
-  const rewrite = (path: string, change: (text: string) => string) =>
-    writeFileSync(path, change(readFileSync(path, 'utf8')));
+  /** The saved file's value, its blocks put in place. */
+  const readSaved = (path: string) => {
+    const { value, blocks } = readBlockFile(path);
+    // biome-ignore lint/suspicious/noExplicitAny: a test reaches into the saved form to damage it.
+    return resolveBlocks(value, blocks) as any;
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  const rewrite = (path: string, change: (saved: any) => void) => {
+    const saved = readSaved(path);
+    change(saved);
+    const fd = openSync(path, 'w');
+    writeBlockFile(fd, saved);
+    closeSync(fd);
+  };
+  const overwrite = (path: string, at: number, bytes: number[]) => {
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.from(bytes), 0, bytes.length, at);
+    closeSync(fd);
+  };
   it.each([
-    ['truncated', (path: string) => rewrite(path, (s) => s.slice(0, s.length / 2))],
-    ['not JSON', (path: string) => writeFileSync(path, '\u0000\u0001garbage')],
-    ['missing its vectors file', (path: string) => rmSync(`${path}.vectors`)],
-    ['with a truncated vectors file', (path: string) => truncateSync(`${path}.vectors`, 1000)],
+    ['truncated', /truncated/, (path: string) => truncateSync(path, statSync(path).size / 2)],
+    ['truncated in its header', /truncated/, (path: string) => truncateSync(path, 200)],
+    ['not an index file', /not an index file/, (path: string) => writeFileSync(path, 'garbage '.repeat(20))],
+    [
+      'of the older JSON format (index.json and index.json.vectors)',
+      /older JSON format/,
+      (path: string) => {
+        writeFileSync(path, JSON.stringify({ format: 'ukraine-talks-index/5', fingerprint: 'x', index: {} }));
+        writeFileSync(`${path}.vectors`, new Uint8Array(1024));
+      },
+    ],
+    [
+      'of another format version',
+      /another format/,
+      (path: string) =>
+        rewrite(path, (saved) => {
+          saved.format = 'ukraine-talks-index/0';
+        }),
+    ],
+    ['with a damaged header', /header is damaged/, (path: string) => overwrite(path, 30, [0x7d, 0x7d, 0x7d])],
+    [
+      'with bytes overwritten in its blocks',
+      /damaged|not numbers/,
+      (path: string) => overwrite(path, Math.floor(statSync(path).size * 0.75), new Array(64).fill(0xff)),
+    ],
+    [
+      'with postings out of order',
+      /out of order/,
+      (path: string) =>
+        rewrite(path, (saved) => {
+          saved.index.orama.index.fullText.text.ordinals.reverse();
+        }),
+    ],
     [
       'with an emptied document store',
+      /documents/,
       (path: string) =>
-        rewrite(path, (s) => {
-          const saved = JSON.parse(s);
-          saved.index.orama.docs = { docs: {}, count: 0 };
-          return JSON.stringify(saved);
+        rewrite(path, (saved) => {
+          saved.index.orama.docs = { count: 0 };
         }),
     ],
     [
       'valid but empty (no units, no documents, no articles)',
+      /no passages|no unit/,
       (path: string) =>
-        rewrite(path, (s) => {
-          const saved = JSON.parse(s);
-          saved.index.units = [];
+        rewrite(path, (saved) => {
+          saved.index.units = packUnits([], []);
           saved.index.articles = [];
-          saved.index.orama.docs = { docs: {}, count: 0 };
-          return JSON.stringify(saved);
+          saved.index.articleTexts = stringsBlock([]);
+          saved.index.orama.docs = { count: 0 };
         }),
     ],
     [
       'valid but with NaN vectors',
-      (path: string) => {
-        const bytes = readFileSync(`${path}.vectors`);
-        const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-        floats.fill(Number.NaN, 0, 256);
-        writeFileSync(`${path}.vectors`, bytes);
-      },
+      /not numbers/,
+      (path: string) =>
+        rewrite(path, (saved) => {
+          saved.index.orama.index.vectors.embedding.values.fill(Number.NaN, 0, 256);
+        }),
     ],
-  ])('warns and rebuilds a saved index that is %s', async (_name, damage) => {
+  ])('warns and rebuilds a saved index that is %s', async (_name, why, damage) => {
     const ws = workspace();
     const first = await openIndex(ws.options());
     const path = ws.options().indexPath;
@@ -123,8 +179,11 @@ describe('openIndex', () => {
     const reopened = await openIndex(ws.options());
     expect(reopened.origin).toBe('built');
     expect(reopened.index.units.size).toBe(first.index.units.size);
-    expect(ws.warnings.length).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(path, 'utf8')).fingerprint).toBe(first.fingerprint);
+    expect(ws.warnings).toHaveLength(1);
+    expect(ws.warnings[0]).toMatch(/^saved index .* rebuilding$/);
+    expect(ws.warnings[0]).toMatch(why);
+    expect(readSaved(path).fingerprint).toBe(first.fingerprint);
+    expect(existsSync(`${path}.vectors`)).toBe(false);
     expect((await openIndex(ws.options())).origin).toBe('loaded');
   });
 
@@ -153,13 +212,69 @@ describe('openIndex', () => {
       expect(loaded.index.vectorOf(o)).toBeInstanceOf(Float32Array);
       expect(Array.from(loaded.index.vectorOf(o)!)).toEqual(Array.from(index.vectorOf(o)!));
     }
-    // Not a second copy in the documents, built or loaded, nor in the saved JSON.
+    // Not a second copy in the documents, built or loaded; in the file, one block of Float32.
     const first = index.byOrdinal[0]!.id;
     expect(getByID(index.db, first)).not.toHaveProperty('embedding');
     expect(getByID(loaded.index.db, first)).not.toHaveProperty('embedding');
     expect(getByID(loaded.index.db, first)).toHaveProperty('text', index.byOrdinal[0]!.text);
-    const saved = JSON.parse(readFileSync(ws.options().indexPath, 'utf8'));
-    expect(saved.index.orama.index.vectorIndexes).toEqual({});
+    const { value } = readBlockFile(ws.options().indexPath);
+    // biome-ignore lint/suspicious/noExplicitAny: the saved form, read raw.
+    const saved = (value as any).index.orama;
+    expect(saved.index.others.vectorIndexes).toEqual({});
+    expect(saved.index.vectors.embedding.values).toEqual({ $block: expect.any(Number) });
+    expect(saved.docs).toEqual({ count: index.byOrdinal.length });
+  });
+
+  it('keeps every term statistic and every answer through a save and a load', async () => {
+    const ws = workspace();
+    const config = parseConfig({ ARTICLES_DIR: ws.articlesDir, INDEX_PATH: ws.options().indexPath });
+    const built = await createEngine(config);
+    const loaded = await createEngine(config);
+    expect([built.origin, loaded.origin]).toEqual(['built', 'loaded']);
+    const [a, b] = [built.answerer.index.stats, loaded.answerer.index.stats];
+    const vocabulary = [...a.vocabulary()];
+    expect([...b.vocabulary()]).toEqual(vocabulary);
+    expect(vocabulary.length).toBeGreaterThan(500);
+    expect(b.averageLength).toBe(a.averageLength);
+    for (let o = 0; o < a.unitCount; o++) expect(b.length(o)).toBe(a.length(o));
+    for (const term of vocabulary) {
+      expect(b.documentFrequency(term)).toBe(a.documentFrequency(term));
+      expect(b.postings(term)).toEqual(a.postings(term));
+    }
+    const questions = questionSetFiles().flatMap(readQuestions);
+    expect(questions.length).toBeGreaterThan(50);
+    for (const { q } of questions)
+      expect(await loaded.answerer.answer(q)).toEqual(await built.answerer.answer(q));
+  });
+
+  it('keeps every vector and term statistic of articles added after a load through the next save and load', async () => {
+    const ws = workspace();
+    const { fingerprint } = await openIndex(ws.options());
+    const loaded = await openIndex(ws.options());
+    const corpus = ingestCorpus({ articlesDir: ws.articlesDir, root: ws.dir, lexicon });
+    // The same articles again under new ids: new units, new vectors (the block grows), the same terms.
+    const copies = corpus.articles.slice(0, 3).map((a) => ({
+      ...a,
+      id: `copy-${a.id}`,
+      quotes: a.quotes.map((q) => ({ ...q, id: `copy-${q.id}` })),
+      passages: a.passages.map((p) => ({ ...p, id: `copy-${p.id}` })),
+    }));
+    const before = new Map(
+      [...loaded.index.stats.vocabulary()].map((t) => [t, loaded.index.stats.postings(t).ordinals.length]),
+    );
+    const grown = await addArticles(loaded.index, copies);
+    expect(grown.byOrdinal.length).toBeGreaterThan(loaded.index.byOrdinal.length);
+    saveIndex(grown, ws.options().indexPath, fingerprint);
+    const again = await openIndex(ws.options());
+    expect(again.origin).toBe('loaded');
+    expect(again.index.byOrdinal.map((u) => u.id)).toEqual(grown.byOrdinal.map((u) => u.id));
+    for (let o = 0; o < grown.byOrdinal.length; o++)
+      expect(Array.from(again.index.vectorOf(o)!)).toEqual(Array.from(grown.vectorOf(o)!));
+    const terms = [...grown.stats.vocabulary()];
+    for (const term of terms) expect(again.index.stats.postings(term)).toEqual(grown.stats.postings(term));
+    // The added copies hold terms the loaded index held already: their postings grew.
+    const longer = terms.filter((t) => grown.stats.postings(t).ordinals.length > (before.get(t) ?? 0));
+    expect(longer.length).toBeGreaterThan(50);
   });
 
   it('saves the caller summary with the index, reads it back, and makes it again for a new version', async () => {
