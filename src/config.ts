@@ -37,7 +37,7 @@ const CoreSchema = z
     ARTICLES_DIR: existingDirectory('data/articles'),
     LEXICON_PATH: path('data/lexicon.json'),
     DICTIONARY_DIR: path('data/dictionary'),
-    INDEX_PATH: path('.cache/index.json'),
+    INDEX_PATH: path('.cache/index.bin'),
     // Threads that ingest the articles when the index is built (this one included); 0: one per core.
     INGEST_THREADS: z.coerce.number().int().min(0).max(64).default(1),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
