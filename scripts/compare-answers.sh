@@ -18,7 +18,7 @@ git -C "$here" archive "$base" | tar -x -C "$work/before"
 ln -s "$here/node_modules" "$work/before/node_modules"
 # One line per question: each citation's source id and quote, in order, whether it answered, and the reply text.
 run() {
-  (cd "$1" && ARTICLES_DIR="$articles" INDEX_PATH="$work/$2-index/index.json" \
+  (cd "$1" && ARTICLES_DIR="$articles" INDEX_PATH="$work/$2-index/index.bin" \
     node --import tsx src/cli/ask.ts --json < "$work/questions.txt") |
     jq -c '{q: .question, answered, citations: [.citations[] | [.source.id, .quote]], reply}' > "$work/$2.jsonl"
 }

@@ -252,7 +252,7 @@ const roundsFor = (units: number) => (units <= 1_000 ? 20 : units <= 20_000 ? 5 
 /** Every figure of one corpus, for the product and (unless skipped) plain Orama. */
 function measure(articles: string, withOrama: boolean, size: number): Figures {
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
-  const index = join(work, 'index.json');
+  const index = join(work, 'index.bin');
   const rounds = String(roundsFor(size));
   const out: Figures = {};
   // A step that fails (plain Orama runs out of memory or string length at scale) is reported, not fatal.

@@ -42,7 +42,7 @@ async function runXquad(env: NodeJS.ProcessEnv) {
     const config = parseConfig({
       ...env,
       ARTICLES_DIR: join(XQUAD_DIR, 'articles'),
-      INDEX_PATH: join(scratch, 'index.json'),
+      INDEX_PATH: join(scratch, 'index.bin'),
     });
     const engine = await createEngine(config, { warn: (m) => console.error(`warning: ${m}`) });
     // With a language model configured, its Arabic query terms join the evidence (issue: the model's share).
