@@ -7,6 +7,7 @@
 
 import { findDates, findDateWords } from '../text/dates.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
+import { lightStem } from '../text/stem.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
 import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
@@ -123,14 +124,14 @@ const looksLikeHeadline = (text: string, first = false) =>
   !ends(text) &&
   isMostlyArabic(text);
 /**
- * The stems of a text's words, roughly: letters normalised, a conjunction, preposition and article peeled, the
- * first four letters kept. A headline shares some with its article; a section label ("في كلمات قليلة") none.
+ * The light stems (text/stem.ts) of a text's words of three letters or more. A headline shares some with its
+ * article; a section label ("في كلمات قليلة") none.
  */
 function wordStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const w of normalizeArabic(text).match(/\p{Script=Arabic}+/gu) ?? []) {
-    const stem = w.replace(/^[وفبلك]?(?:ال)?/, '');
-    if (stem.length >= 3) stems.add(stem.slice(0, 4));
+    const stem = lightStem(w);
+    if (stem.length >= 3) stems.add(stem);
   }
   return stems;
 }
