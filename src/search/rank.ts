@@ -62,8 +62,8 @@ interface ParagraphTable {
 
 const paragraphTables = new WeakMap<SearchIndex, ParagraphTable>();
 
-/** Paragraph numbers and lengths, computed once per index. */
-function paragraphs(index: SearchIndex): ParagraphTable {
+/** Paragraph numbers and lengths, and which units are quotations, computed once per index. */
+export function paragraphs(index: SearchIndex): ParagraphTable {
   let table = paragraphTables.get(index);
   if (!table) {
     const numbers = new Map<string, number>();

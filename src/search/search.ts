@@ -13,7 +13,7 @@ import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
-import { rankUnits } from './rank.ts';
+import { paragraphs, rankUnits } from './rank.ts';
 import type { LanguageResources } from './resources.ts';
 import type { TimeFilter } from './time.ts';
 
@@ -120,7 +120,7 @@ interface UnitTable {
   /** The speaker's number in `speakerNumbers` (-1 for none). */
   speaker: Int32Array;
   speakerNumbers: Map<string, number>;
-  /** 1 for a quotation. */
+  /** 1 for a quotation (the ranking's own table, not a second copy). */
   quote: Uint8Array;
 }
 
@@ -151,7 +151,7 @@ function unitTable(index: SearchIndex): UnitTable {
       articleCount: articleNumbers.size,
       speaker,
       speakerNumbers: numbers,
-      quote: Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0)),
+      quote: paragraphs(index).quote,
     };
     unitTables.set(index, table);
   }
