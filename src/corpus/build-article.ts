@@ -4,6 +4,7 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import { NAMING_NOUNS } from '../text/vocabulary/naming-nouns.ts';
+import { outletOfUrl } from '../text/vocabulary/outlets.ts';
 import { readHeader } from './header.ts';
 import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
@@ -166,13 +167,25 @@ export function buildArticle(
     ...(sourceAgency ? [sourceAgency] : []),
     ...ctx.agencies,
   ];
+  // What the page says of itself first; a bare signature line and the page's address name a known outlet, and
+  // the report says which of them did.
+  let outlet = meta.outlet ?? (sourceAgency ? null : block.sourceOutlet) ?? header.outlet;
+  const address = meta.url ?? header.url;
+  const site = address ? outletOfUrl(address) : undefined;
+  if (!outlet && block.signatureOutlet) {
+    outlet = block.signatureOutlet;
+    header.lines.push({ text: outlet, kind: 'outlet', why: "a known outlet's name alone on a line" });
+  } else if (!outlet && site) {
+    outlet = site;
+    header.lines.push({ text: address!, kind: 'outlet', why: `the address of ${site}'s site` });
+  }
   const same = (a: string) => agencyNamed(a) ?? a;
   const agencies = credited.filter((a, i) => credited.findIndex((b) => same(b) === same(a)) === i);
   return {
     id,
     file: place.file,
     title: meta.title ?? header.title,
-    outlet: meta.outlet ?? (sourceAgency ? null : block.sourceOutlet) ?? header.outlet,
+    outlet,
     agencies,
     url: meta.url ?? header.url,
     date: meta.date ? { iso: meta.date, text: meta.date, basis: 'stated' } : header.date,

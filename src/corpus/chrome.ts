@@ -8,7 +8,11 @@ export type LineKind =
   | { kind: 'chrome' }
   | { kind: 'read-also' }
   | { kind: 'source'; outlet: string }
+  /** A line that is only a known outlet's name: the site signing its page ("القدس العربي" at its foot). */
+  | { kind: 'signature'; outlet: string }
   | { kind: 'content'; text: string; offset: number };
+
+import { outletNamed } from '../text/vocabulary/outlets.ts';
 
 const CHROME_LINES: RegExp[] = [
   /^في حال واجهت مشكلة في مشاهدة الفيديو/,
@@ -34,6 +38,8 @@ export function classifyLine(line: string): LineKind {
   if (READ_ALSO.test(trimmed)) return { kind: 'read-also' };
   const source = SOURCE_LINE.exec(trimmed);
   if (source) return { kind: 'source', outlet: source[1]!.trim() };
+  const signature = outletNamed(trimmed);
+  if (signature) return { kind: 'signature', outlet: signature };
   const lead = line.length - line.trimStart().length;
   const glued = GLUED_LABELS.exec(trimmed);
   const cut = glued && glued[0].length < trimmed.length ? glued[0].length : 0;

@@ -89,6 +89,22 @@ describe('header zones of other sites', () => {
       'صوت الشرق',
       [],
     ],
+    // A known outlet's name alone on the last line signs the page; «الأكثر قراءة» above it is chrome.
+    [
+      'signature-foot',
+      'ويتكوف يصل إلى موسكو حاملا ردا أمريكيا على المقترحات الروسية',
+      { iso: null, text: 'مساء الأربعاء', basis: 'unknown' },
+      'الشرق الأوسط',
+      [],
+    ],
+    // The page's address belongs to a known outlet; «العالم» above the headline is a section, not the channel.
+    [
+      'address-section',
+      'لافروف: العقوبات لن تغير موقفنا في المفاوضات',
+      { iso: null, text: 'اليوم', basis: 'unknown' },
+      'القدس العربي',
+      [],
+    ],
     // «منذ 5 ساعة» states no date; «الرصد-موسكو: أكد …» opens the lead though it lacks a full stop: no headline.
     ['stamp-colon-lead', null, { iso: null, text: null, basis: 'unknown' }, 'الرصد', []],
     [
@@ -130,6 +146,7 @@ describe('header zones of other sites', () => {
     const speakers = corpus.articles.flatMap((a) => a.quotes.map((q) => q.speaker?.id ?? null));
     // In file name order.
     expect(speakers).toEqual([
+      'lavrov', // «وأضاف» after «قال وزير الخارجية الروسي سيرغي لافروف»
       'peskov',
       'lavrov',
       'blinken',
@@ -141,6 +158,7 @@ describe('header zones of other sites', () => {
       'rubio',
       'peskov',
       'ryabkov',
+      'peskov', // the page signed by «الشرق الأوسط» at its foot
       'lavrov', // the outlet glued by «/-» is no part of the speaker
       'lavrov',
       'peskov',
