@@ -62,11 +62,24 @@ const isPrepositional = (w: string) => NOT_A_SUBJECT.has(w) || /^(?:بال|لل|
 
 const peel = (w: string) => (/^[وف]/.test(w) && w.length > 3 ? w.slice(1) : w);
 
+const isSayingVerb = (w: string) => SAYING.has(w) || AMBIGUOUS_SAYING.has(w);
+
+/**
+ * A word read as a verb of saying: `w` its form in the vocabulary, `base` the word without a conjunction. The word as
+ * written comes first: "وصفت" and "واصفة" are words of their own, not و + "صفت".
+ */
+function sayingWord(norm: string): { w: string; base: string } {
+  const written = sayingForm(norm);
+  if (isSayingVerb(written)) return { w: written, base: norm };
+  const base = peel(norm);
+  return { w: sayingForm(base), base };
+}
+
 /** A verb of saying with an object pronoun ("ووصفها"، "وصفه") read as the verb itself. */
 function sayingForm(w: string): string {
-  if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w)) return w;
+  if (isSayingVerb(w)) return w;
   const bare = w.replace(/(?:ها|هم|ه)$/, '');
-  return bare.length >= 3 && (SAYING.has(bare) || AMBIGUOUS_SAYING.has(bare)) ? bare : w;
+  return bare.length >= 3 && isSayingVerb(bare) ? bare : w;
 }
 
 /** The speaker a lexicon entry stands for. */
@@ -181,14 +194,18 @@ const insideTitleName = (s: Sentence, k: number) =>
       s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1)));
 
 /**
- * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
- * ("ديميتري بيسكوف" for دميتري بيسكوف): the two words have the key of one of the person's names.
+ * Where a person's name starts when the words before the lexicon's match are the same given name spelt another way
+ * ("ديميتري بيسكوف" for دميتري بيسكوف، "جاي دي فانس" for جي دي فانس): they have the key of one of the person's names.
  */
 function givenNameStart(s: Sentence, e: Sentence['entities'][number], from: number): number {
-  const before = e.firstWord - 1;
-  if (e.entry.kind !== 'person' || before < from || s.norm[before]!.startsWith('ال')) return e.firstWord;
-  const name = s.text.slice(s.words[before]!.start, s.words[e.endWord - 1]!.end);
-  return s.personByKey(nameKey(name)) === e.entry ? before : e.firstWord;
+  if (e.entry.kind !== 'person') return e.firstWord;
+  // One or two words ("جاي دي فانس"), the longer first.
+  for (let before = Math.max(from, e.firstWord - 2); before < e.firstWord; before++) {
+    if (s.norm.slice(before, e.firstWord).some((w) => w.startsWith('ال'))) continue;
+    const name = s.text.slice(s.words[before]!.start, s.words[e.endWord - 1]!.end);
+    if (s.personByKey(nameKey(name)) === e.entry) return before;
+  }
+  return e.firstWord;
 }
 
 /** The subject's name after a verb: only title words may precede it ("كرر اتهامات موسكو" has no subject). */
@@ -198,8 +215,7 @@ function subjectEntity(s: Sentence, from: number, to: number) {
       e.firstWord >= from &&
       e.firstWord < to &&
       !s.quoted[e.firstWord] &&
-      (titlesOnly(s, from, e.firstWord) ||
-        (titlesOnly(s, from, e.firstWord - 1) && givenNameStart(s, e, from) < e.firstWord)),
+      (titlesOnly(s, from, e.firstWord) || titlesOnly(s, from, givenNameStart(s, e, from))),
   );
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
 }
@@ -315,6 +331,19 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   if (first.startsWith('ال') && DOCUMENTS.has(first.slice(2)) && ctx.document) return ctx.document;
   if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
     return unknownName(s, from, end) ?? titleOnly(s, from, end, ctx);
+  // "قالت ميلانيا ترامب": a lexicon person's surname after a given name that is not theirs names someone else.
+  const surname = s.entities.find(
+    (e) => e.entry.kind === 'person' && e.firstWord > from && e.firstWord <= from + 2 && e.endWord <= end,
+  );
+  if (
+    surname &&
+    s.norm
+      .slice(from, surname.firstWord)
+      .every((w) => !w.startsWith('ال') && !isPrepositional(w) && !SKIPPABLE.has(w) && w.length >= 2)
+  ) {
+    const ar = s.text.slice(s.words[from]!.start, s.words[surname.endWord - 1]!.end);
+    return { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
+  }
   return 'bare';
 }
 
@@ -466,7 +495,7 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   }
   // "… مشدداً على أن …": a participle reports the words of the sentence's subject: the one named after its
   // opening verb ("سخر كبير المفاوضين الروس كيريل دميترييف من …، قائلاً"), else the last one named.
-  if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {
+  if (SAYING_PARTICIPLES.has(sayingWord(s.norm[k]!).w)) {
     const verb = openingVerb(s);
     const opening = appositive(s, subjectEntity(s, verb + 1, Math.min(k, verb + 1 + MAX_SUBJECT_WORDS)));
     if (opening?.entry.kind === 'person') return speakerOf(opening.entry);
@@ -576,9 +605,9 @@ export function attributeSentence(
     if (s.quoted[k]) continue;
     // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
     if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
-    const w = sayingForm(peel(s.norm[k]!));
+    const { w, base } = sayingWord(s.norm[k]!);
     // "الخطة التي اقترحتها واشنطن": a relative clause whose verb has the thing before it as its object.
-    const objectRelative = w !== peel(s.norm[k]!) && k > 1 && RELATIVES.has(s.norm[k - 1]!);
+    const objectRelative = w !== base && k > 1 && RELATIVES.has(s.norm[k - 1]!);
     if (objectRelative && !speakerLike(s, k - 2)) continue;
     const at = words[k]!.start;
     if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))
@@ -600,8 +629,12 @@ export function attributeSentence(
         : BACK_POINTERS.has(s.norm[k + 1] ?? '')
           ? ctx.last
           : null;
+      const person = isPerson(speaker, lexicon);
+      // "أكد بوتين أن … “مفيدة للغاية”، وفق تصريحات نشرها الكرملين": the institution that published a person's
+      // words is their source, as an agency is, not their speaker.
+      if (speaker && !person && found.some((a) => a.kind === 'verb' && a.person)) continue;
       if (speaker) {
-        found.push({ at, speaker, kind: 'according', person: isPerson(speaker, lexicon) });
+        found.push({ at, speaker, kind: 'according', person });
         ctx.last = speaker;
       }
     } else if (
@@ -619,7 +652,8 @@ export function attributeSentence(
       (AMBIGUOUS_SAYING.has(w) && (!EXPRESSING.has(w) || s.norm.slice(k + 2, k + 16).includes('عن'))) ||
       SAYING_NOUNS.has(w)
     ) {
-      const subject = subjectAfter(s, k, ctx);
+      // A participle's subject is the clause's ("واصفة اللقاء بأنه …": اللقاء is its object).
+      const subject = SAYING_PARTICIPLES.has(w) ? 'bare' : subjectAfter(s, k, ctx);
       // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
       if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
       const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;

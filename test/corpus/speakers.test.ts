@@ -365,4 +365,33 @@ describe('attribution', () => {
       'putin',
     );
   });
+
+  it("reads verbs and participles that begin with و as written, and an institution that published a person's words as their source", () => {
+    // «وصفت» and «واصفة» are words of their own, not و + «صفت»; a participle's subject is its clause's.
+    expect(
+      speakers('وصفت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، البيان الأمريكي بـ«المضلل».'),
+    ).toEqual(['zakharova']);
+    expect(
+      speakers('وأعلنت لندن أن الاجتماع سيعقد السبت، واصفة اللقاء بأنه "خطوة ضرورية نحو السلام".'),
+    ).toEqual(['britain']);
+    // «وفق تصريحات نشرها الكرملين» after «صرح بوتين»: the person stays the speaker, and the next «وتابع» too.
+    expect(
+      speakers(
+        'وصرح بوتين أمام الحكومة بأن اللقاء كان “صريحا ومفيدا للطرفين”، وفق تصريحات نشرها الكرملين.',
+        'وتابع “سنواصل العمل على هذا الأساس”.',
+      ),
+    ).toEqual(['putin', 'putin']);
+    // Without a named person, the closing «وفق X» still names the source.
+    expect(speakers('وكانت المحادثات “مثمرة”، وفق الكرملين.')).toEqual(['kremlin']);
+  });
+
+  it("reads a two-word given name spelt another way, and someone else of a lexicon person's surname", () => {
+    expect(speakers('قال جاي دي فانس في مقابلة إن "الطرفين قدما تنازلات".')).toEqual(['vance']);
+    // Not Trump, and not the last speaker carried on: a person of that surname the lexicon lacks.
+    const [, other] = speakers(
+      'قال ترامب إن الاتفاق قريب.',
+      'وقالت ميلانيا ترامب إن "الأطفال يجب أن يعودوا".',
+    );
+    expect(other).toBe(`ar:${nameKey('ميلانيا ترامب')}`);
+  });
 });
