@@ -5,6 +5,7 @@ import { normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import { NAMING_NOUNS } from '../text/vocabulary/naming-nouns.ts';
 import { outletOfUrl } from '../text/vocabulary/outlets.ts';
+import { OFFICE_NOUNS, TITLES } from '../text/vocabulary/titles.ts';
 import { readHeader } from './header.ts';
 import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
@@ -84,6 +85,23 @@ function isPlace(name: string, lexicon: Lexicon): boolean {
     .some((m) => m.firstWord === 0 && m.endWord === words && m.entries.some((e) => e.kind === 'place'));
 }
 
+/**
+ * True when a short line only designates a person: title words (or words with the article: "الروسي") and then a
+ * name the lexicon knows, nothing said of them ("الرئيس الروسي فلاديمير بوتين", a photo's caption).
+ */
+function isDesignation(line: string, lexicon: Lexicon): boolean {
+  const words = line.split(/\s+/).filter(Boolean);
+  if (words.length > 8) return false;
+  const name = lexicon
+    .findArabic(line)
+    .find((m) => m.endWord === words.length && m.entries.some((e) => e.kind === 'person'));
+  if (!name) return false;
+  return words.slice(0, name.firstWord).every((w) => {
+    const n = normalizeArabic(w);
+    return TITLES.has(n) || OFFICE_NOUNS.has(n) || n.startsWith('ال');
+  });
+}
+
 /** Builds the article at position n (from 1) of a file. */
 export function buildArticle(
   block: ArticleBlock,
@@ -95,6 +113,7 @@ export function buildArticle(
     block.lines,
     (name) => isPlace(name, lexicon),
     (name) => lexicon.findArabic(name).length > 0,
+    (line) => isDesignation(line, lexicon),
   );
   const id = `${place.stem}#${place.n}`;
   const text = block.lines.map((l) => l.text + (l.cut ? CUT_MARK : '')).join('\n');

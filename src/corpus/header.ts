@@ -9,6 +9,7 @@ import { findDates, findDateWords } from '../text/dates.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { lightStem } from '../text/stem.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
+import { ARABIC_WEEKDAYS, TODAY } from '../text/vocabulary/weekdays.ts';
 import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
 import type { DateInfo, HeaderLine, HeaderLineKind } from './types.ts';
@@ -33,6 +34,8 @@ const MAX_HEADER_LINES = 20;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const ends = (s: string) => /[.!?؟:،,]["'”»)]*$/.test(s) && !/\.\.\.?["'”»]?$|…$/.test(s);
+/** Ends like a statement: a headline may exclaim or ask ("… ها هم الكاذبون!"), never close with a full stop. */
+const closesStatement = (s: string) => /[.:،,]["'”»)]*$/.test(s) && !/\.\.\.?["'”»]?$|…$/.test(s);
 const GENERIC = new Set(GENERIC_CREDITS.map(normalizeArabic));
 const isGeneric = (s: string) => GENERIC.has(normalizeArabic(s.trim()));
 const DATE_LABEL = /^(?:تاريخ النشر|نشر في|نشر بتاريخ|تاريخ|published|updated|آخر تحديث)\s*[:：]/i;
@@ -40,8 +43,15 @@ const URL_LINE = /^https?:\/\/\S+$/i;
 /** Site furniture: print and font buttons, masthead roles, stray tokens. */
 const BOILERPLATE =
   /^(?:TT|Smaller Bigger|تصغير|تكبير|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
-/** A masthead role: the line after it is a person's name. */
-const MASTHEAD_ROLE = /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام)$/;
+/** A masthead role or a byline's label: the line after it is a person's name. */
+const MASTHEAD_ROLE =
+  /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام|كتب|كتبت|بقلم|الكاتب|المحرر|إعداد|تحرير)\s*[:：]?$/;
+/** A publisher's label on its own line ("نشر"، "بواسطة"): the line after it names the outlet. */
+const PUBLISHER_LABEL = /^(?:نشر|نشر بواسطة|بواسطة|الناشر)\s*[:：]?$/;
+/** A section label: one nisba adjective ("الدولية"، "المحلية"), the news of a field. */
+const SECTION_ADJECTIVE = /^ال\p{L}{2,}ي[ةه]$/u;
+/** A line in Latin letters that names an outlet: an acronym ("RT"، "CNN"), not a widget's label ("play icon"، "View"). */
+const LATIN_NAME = /^[A-Z0-9]{2,6}(?: [A-Z0-9]{2,6})?$/;
 /** "انتم الان تتابعون خبر X من قسم Y …": an aggregator's preamble with the headline inside. */
 const PREAMBLE = /^(?:انتم|أنتم) الان تتابعون خبر (.{8,300}?) من قسم /;
 /** A credit in parentheses at the end of a photo caption: "(أرشيف)"، "(سبوتنيك - أ.ف.ب)". */
@@ -121,7 +131,7 @@ const looksLikeHeadline = (text: string, first = false) =>
   words(text) >= (first ? 3 : 4) &&
   words(text) <= 30 &&
   text.length <= MAX_HEADLINE_CHARS &&
-  !ends(text) &&
+  !closesStatement(text) &&
   isMostlyArabic(text);
 /**
  * The light stems (text/stem.ts) of a text's words of three letters or more. A headline shares some with its
@@ -174,6 +184,8 @@ export function readHeader(
   isPlace: (name: string) => boolean = () => false,
   /** True for a name the lexicon knows (a person, an institution, a place): a caption's subject, not its credit. */
   isKnown: (name: string) => boolean = isPlace,
+  /** True for a line that only designates someone: titles, then a person's name ("الرئيس الروسي فلاديمير بوتين"). */
+  isDesignation: (line: string) => boolean = () => false,
 ): Header {
   const header: Header = {
     title: null,
@@ -201,6 +213,7 @@ export function readHeader(
   const dates: Array<{ at: number; text: string; iso: string }> = [];
   let headlineAt = -1;
   let afterRole = false;
+  let afterPublisher = false;
   /** Outlets named only by site furniture (a menu, a photo credit): taken when nothing better names one. */
   let furnitureOutlet: string | null = null;
 
@@ -233,6 +246,9 @@ export function readHeader(
       return say('headline', 'inside an aggregator preamble ("تتابعون خبر … من قسم")');
     }
     if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
+    const publisher = afterPublisher;
+    afterPublisher = PUBLISHER_LABEL.test(text);
+    if (afterPublisher) return say('boilerplate', 'a label: the next line names the publisher');
     if (RELATIVE_STAMP.test(text.trim())) return say('boilerplate', 'a relative time stamp ("منذ 3 شهر")');
     // "تاريخ النشر: 24 يناير 2026 - 10:52 GMT": a labelled date, whatever Latin letters make it look like a menu.
     if (date && DATE_LABEL.test(text)) {
@@ -249,8 +265,18 @@ export function readHeader(
       dates.push({ at: i, text: date.text, iso: date.iso });
       return say('date', DATE_LABEL.test(text) ? 'a publication-date label' : 'a full date with little else');
     }
+    // Counters ("0"، "535"), times, rules; then widget labels in Latin letters ("play icon"، "View").
+    if (!/\p{L}/u.test(text)) return say('boilerplate', 'no letters (a counter, a time)');
+    if (!isMostlyArabic(text) && !/\p{Script=Arabic}/u.test(text) && !LATIN_NAME.test(text.trim()))
+      return say('boilerplate', 'a label in Latin letters');
+    if (publisher && words(text) <= 4) {
+      header.outlet ??= text.trim();
+      return say('outlet', "the line after a publisher's label");
+    }
+    if (isDesignation(text))
+      return say('caption', "a title and a name with nothing said of them (a photo's caption)");
     const placeCredit = PLACE_CREDIT.exec(text);
-    if (placeCredit && words(placeCredit[1]!) <= 3) {
+    if (placeCredit && words(placeCredit[1]!) <= 3 && parts(placeCredit[1]!).every(isPlace)) {
       const c = credits(placeCredit[2]!);
       if (c.others.length > 0 && c.others.every((p) => words(p) <= 3)) {
         header.outlet ??= c.others[0]!;
@@ -318,7 +344,7 @@ export function readHeader(
         if (agencyNamed(ps[1]!)) addAgencies([ps[1]!]);
         return say('dateline', 'a place and the outlet');
       }
-      if (ps.length === 1 && !isPlace(ps[0]!)) {
+      if (ps.length === 1 && !isPlace(ps[0]!) && !SECTION_ADJECTIVE.test(text.trim())) {
         header.outlet ??= text;
         return say('outlet', 'a short line under the headline');
       }
@@ -366,6 +392,13 @@ export function readHeader(
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
 }
+
+/** The lead's first sentence is looked for within its first characters. */
+const MAX_LEAD_SENTENCE = 600;
+/** "اليوم" and perhaps a weekday, right before a date (normalised). */
+const TODAY_BEFORE_DATE = new RegExp(
+  `(?:^|\\s)${normalizeArabic(TODAY)}(?:\\s+(?:${ARABIC_WEEKDAYS.map(([d]) => normalizeArabic(d)).join('|')}))?[\\s،,]*$`,
+);
 
 /** The dateline glued to the start of the lead, and a date in parentheses in its first sentence. */
 function readLeadDateline(
@@ -494,7 +527,13 @@ function readLeadDateline(
     }
   }
   // "… (29 آب 2025) …" in the lead's first sentence.
-  const firstSentence = lead.slice(header.leadSkip).split(/[.!?؟]\s/)[0] ?? '';
+  const firstSentence =
+    lead.slice(header.leadSkip, header.leadSkip + MAX_LEAD_SENTENCE).split(/[.!?؟]\s/)[0] ?? '';
+  // "صباح اليوم السبت 7 فبراير 2026": the lead's own "today", with the full date after it.
+  for (const found of findDates(firstSentence)) {
+    const before = normalizeArabic(firstSentence.slice(Math.max(0, found.start - 24), found.start)).trim();
+    if (TODAY_BEFORE_DATE.test(before)) stated(found.text, 'the lead\'s "today" with a full date');
+  }
   for (const m of firstSentence.matchAll(/\(([^()]{6,40})\)/g)) {
     const found = findDates(m[1]!)[0];
     if (found && found.text.length >= m[1]!.trim().length - 12)

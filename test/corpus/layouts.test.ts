@@ -105,6 +105,22 @@ describe('header zones of other sites', () => {
       'القدس العربي',
       [],
     ],
+    // A caption that only names its subject is no headline; a headline may exclaim; the lead's "today" has the date.
+    [
+      'caption-exclaim-today',
+      'بيسكوف للغرب: كفى أكاذيب!',
+      { iso: '2025-12-04', text: '4 ديسمبر 2025', basis: 'stated' },
+      null,
+      [],
+    ],
+    // Widget labels in Latin letters and counters are furniture, «الدولية» a section; «نشر» labels the publisher.
+    [
+      'widgets-publisher',
+      'ويتكوف يعود إلى موسكو لبحث تفاصيل خطة السلام',
+      { iso: '2025-03-14', text: '14 مارس 2025', basis: 'stated' },
+      'أخبار المثال',
+      [],
+    ],
     // «منذ 5 ساعة» states no date; «الرصد-موسكو: أكد …» opens the lead though it lacks a full stop: no headline.
     ['stamp-colon-lead', null, { iso: null, text: null, basis: 'unknown' }, 'الرصد', []],
     [
@@ -149,6 +165,8 @@ describe('header zones of other sites', () => {
       'lavrov', // «وأضاف» after «قال وزير الخارجية الروسي سيرغي لافروف»
       'peskov',
       'lavrov',
+      'peskov', // under a caption naming Putin
+      'peskov',
       'blinken',
       'peskov',
       'lavrov',
@@ -166,6 +184,7 @@ describe('header zones of other sites', () => {
       'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
       'ushakov',
       'ushakov',
+      'witkoff', // among widget labels
     ]);
     // «لمراسل "قناة الأفق 1"» names a channel inside the marks: no quotation.
     expect(article('teaser-lead').quotes.map((q) => q.text.split(' ')[0])).toEqual(['الجولة', 'سيشارك']);
