@@ -19,6 +19,7 @@ import {
   ACCORDING,
   BACK_POINTERS,
   CLAUSE_OPENERS,
+  NARRATOR_NOTES,
   NOT_A_SUBJECT,
   PREPOSITIONS,
   RELATIVES,
@@ -605,6 +606,12 @@ export function attributeSentence(
     if (s.quoted[k]) continue;
     // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
     if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
+    // "ويذكر أن …" opening the sentence: the narrator's note, no one's words.
+    if (k === 0 && NARRATOR_NOTES.has(s.norm[0]!) && SUBJECT_END.has(s.norm[1] ?? '')) {
+      found.push({ at: words[0]!.start, speaker: null, kind: 'verb', person: false });
+      k++;
+      continue;
+    }
     const { w, base } = sayingWord(s.norm[k]!);
     // "الخطة التي اقترحتها واشنطن": a relative clause whose verb has the thing before it as its object.
     const objectRelative = w !== base && k > 1 && RELATIVES.has(s.norm[k - 1]!);

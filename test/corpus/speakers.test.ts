@@ -385,6 +385,14 @@ describe('attribution', () => {
     expect(speakers('وكانت المحادثات “مثمرة”، وفق الكرملين.')).toEqual(['kremlin']);
   });
 
+  it("reads an opening «يُذكر أن» as the narrator's note, not the last speaker going on", () => {
+    expect(
+      speakers('وقال زيلينسكي إن "الضمانات ضرورية".', 'ويُذكر أن الخطة الأولى تضمنت "تنازلات كبرى من كييف".'),
+    ).toEqual(['zelensky', null]);
+    // Not at the opening, «يذكر» is still a verb with its subject.
+    expect(speakers('وفي المقابلة يذكر بيسكوف أن "الحوار مستمر".')).toEqual(['peskov']);
+  });
+
   it("reads a two-word given name spelt another way, and someone else of a lexicon person's surname", () => {
     expect(speakers('قال جاي دي فانس في مقابلة إن "الطرفين قدما تنازلات".')).toEqual(['vance']);
     // Not Trump, and not the last speaker carried on: a person of that surname the lexicon lacks.

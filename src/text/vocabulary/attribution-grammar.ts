@@ -28,5 +28,10 @@ export const PREPOSITIONS = wordSet(`${PLAIN_PREPOSITIONS} عبر لدى منذ`
 export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
 /** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
 export const RELATIVES = wordSet('الذي التي الذين اللذين اللتين');
+/**
+ * "يُذكر أن …"، "ويذكر أن …": unvowelled the passive "it is noted that", the narrator's own words, when the verb
+ * opens the sentence and أن follows it at once.
+ */
+export const NARRATOR_NOTES = wordSet('يذكر ويذكر');
 /** Pronouns after "وفقا لـ" that point back to the last speaker ("ووفقا له"). */
 export const BACK_POINTERS = wordSet('له لها لهم لهما');
