@@ -275,8 +275,16 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
     first--;
   }
   if (first === to || to - first > 3) return null;
-  const ar = s.text.slice(s.words[first]!.start, s.words[to - 1]!.end);
-  // A lexicon person spelt another way is that person; anyone else is known by the name's key.
+  return personNamed(s, first, to);
+}
+
+/** A word that may be part of a name the lexicon lacks: no article, preposition or adverb; two letters or more. */
+const isNameWord = (w: string) =>
+  !w.startsWith('ال') && !isPrepositional(w) && !SKIPPABLE.has(w) && w.length >= 2;
+
+/** The person words [from, to) name: a lexicon person spelt another way is that person, anyone else is known by the name's key. */
+function personNamed(s: Sentence, from: number, to: number): Speaker {
+  const ar = s.text.slice(s.words[from]!.start, s.words[to - 1]!.end);
   const known = s.personByKey(nameKey(ar));
   return known ? speakerOf(known) : { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
 }
@@ -332,19 +340,19 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   if (first.startsWith('ال') && DOCUMENTS.has(first.slice(2)) && ctx.document) return ctx.document;
   if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
     return unknownName(s, from, end) ?? titleOnly(s, from, end, ctx);
+  // "وقالت ديانا دافيتيان، المتحدثة باسم …": a name the lexicon lacks, then its title after a comma.
+  for (let j = from + 1; j <= Math.min(from + 3, end - 1); j++) {
+    if (!/[،,]/.test(s.text.slice(s.words[j - 1]!.end, s.words[j]!.start))) continue;
+    const named = TITLES.has(s.norm[j]!) && s.norm.slice(from, j).every(isNameWord);
+    if (named && !s.entities.some((e) => e.firstWord < j && e.endWord > from)) return personNamed(s, from, j);
+    break;
+  }
   // "قالت ميلانيا ترامب": a lexicon person's surname after a given name that is not theirs names someone else.
   const surname = s.entities.find(
     (e) => e.entry.kind === 'person' && e.firstWord > from && e.firstWord <= from + 2 && e.endWord <= end,
   );
-  if (
-    surname &&
-    s.norm
-      .slice(from, surname.firstWord)
-      .every((w) => !w.startsWith('ال') && !isPrepositional(w) && !SKIPPABLE.has(w) && w.length >= 2)
-  ) {
-    const ar = s.text.slice(s.words[from]!.start, s.words[surname.endWord - 1]!.end);
-    return { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
-  }
+  if (surname && s.norm.slice(from, surname.firstWord).every(isNameWord))
+    return personNamed(s, from, surname.endWord);
   return 'bare';
 }
 
@@ -448,6 +456,8 @@ function bindTitles(s: Sentence, ctx: AttributionContext) {
 
 /** Where a sentence's opening verb stands: after a fronted phrase and its comma ("من جهتها، نشرت …"), else first. */
 function openingVerb(s: Sentence): number {
+  // "وقالت ديانا دافيتيان، المتحدثة …": a sentence that opens with a verb of saying has no fronted phrase.
+  if (isSayingVerb(sayingWord(s.norm[0] ?? '').w)) return 0;
   for (let k = 0; k < Math.min(3, s.words.length - 1); k++) {
     const gap = s.text.slice(s.words[k]!.end, s.words[k + 1]!.start);
     if (/[،,]/.test(gap)) return s.entities.some((e) => e.firstWord <= k) ? 0 : k + 1;

@@ -401,5 +401,13 @@ describe('attribution', () => {
       'وقالت ميلانيا ترامب إن "الأطفال يجب أن يعودوا".',
     );
     expect(other).toBe(`ar:${nameKey('ميلانيا ترامب')}`);
+    // A name the lexicon lacks right after the verb, its title after a comma; the participle is hers too.
+    const sentence =
+      'وقالت أولغا ستيفانيشينا، المتحدثة باسم الوفد الأوكراني رستم عمروف، للصحافيين "انتهت الجولة الأولى"، مشيرة إلى أن التفاصيل ستعلن لاحقا.';
+    const attributions = attributeSentence(sentence, lexicon, new AttributionContext());
+    expect(attributions.map((a) => a.speaker?.id)).toEqual([
+      `ar:${nameKey('أولغا ستيفانيشينا')}`,
+      `ar:${nameKey('أولغا ستيفانيشينا')}`,
+    ]);
   });
 });
