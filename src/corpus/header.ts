@@ -9,6 +9,7 @@ import { findDates, findDateWords } from '../text/dates.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { lightStem } from '../text/stem.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
+import { OUTLET_NOUNS } from '../text/vocabulary/outlets.ts';
 import { ARABIC_WEEKDAYS, TODAY } from '../text/vocabulary/weekdays.ts';
 import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
@@ -475,11 +476,16 @@ function readLeadDateline(
   } else {
     const city = CITY_DASH.exec(lead);
     if (city && words(city[1]!) <= 3) {
+      // "وكالة آريا للأنباء - أكد …": an outlet's own name, not a place, opens the lead.
+      const name = city[1]!.trim();
+      const outlet = !isPlace(name) && OUTLET_NOUNS.has(normalizeArabic(name.split(/\s+/)[0]!));
+      if (outlet && agencyNamed(name)) addAgencies([name]);
+      else if (outlet) header.outlet ??= name;
       header.leadSkip = city[0].length;
       header.lines.push({
         text: city[0].trim(),
         kind: 'dateline',
-        why: 'a place and a dash before the lead',
+        why: outlet ? "an outlet's name and a dash before the lead" : 'a place and a dash before the lead',
       });
     }
   }

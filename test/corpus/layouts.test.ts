@@ -89,6 +89,8 @@ describe('header zones of other sites', () => {
       'صوت الشرق',
       [],
     ],
+    // «وكالة أنباء المثال - أكد …»: an outlet's own name, not a place, opens the lead.
+    ['outlet-dash-lead', null, { iso: null, text: 'اليوم', basis: 'unknown' }, 'وكالة أنباء المثال', []],
     // A known outlet's name alone on the last line signs the page; «الأكثر قراءة» above it is chrome.
     [
       'signature-foot',
@@ -175,6 +177,8 @@ describe('header zones of other sites', () => {
       'zelensky',
       'rubio',
       'peskov',
+      'ryabkov', // after an outlet's name and a dash
+      'ryabkov',
       'ryabkov',
       'peskov', // the page signed by «الشرق الأوسط» at its foot
       'lavrov', // the outlet glued by «/-» is no part of the speaker

@@ -9,6 +9,7 @@
  */
 
 import { normalizeArabic } from '../normalize.ts';
+import { wordSet } from './words.ts';
 
 /** One outlet: its usual name first, then the other spellings met on pages, and its web domains. */
 export interface Outlet {
@@ -194,6 +195,9 @@ export const OUTLETS: readonly Outlet[] = [
   o(['عدن الغد'], ['adengad.net']),
   o(['المشهد اليمني'], ['almashhad-alyemeni.com']),
 ];
+
+/** Nouns an outlet's own name may begin with ("وكالة آريا للأنباء"، "موقع المثال"، "قناة …"). */
+export const OUTLET_NOUNS = wordSet('وكالة صحيفة جريدة موقع قناة شبكة بوابة مجلة إذاعة تلفزيون');
 
 /** The matching key of a name: normalised, without punctuation, quotation marks, brackets or ©. */
 const key = (s: string) =>
