@@ -3,6 +3,8 @@
  * nothing here knows a particular file.
  */
 
+import { outletNamed } from '../text/vocabulary/outlets.ts';
+
 /** What a line of a raw article file is. */
 export type LineKind =
   | { kind: 'chrome' }
@@ -11,8 +13,6 @@ export type LineKind =
   /** A line that is only a known outlet's name: the site signing its page ("القدس العربي" at its foot). */
   | { kind: 'signature'; outlet: string }
   | { kind: 'content'; text: string; offset: number };
-
-import { outletNamed } from '../text/vocabulary/outlets.ts';
 
 const CHROME_LINES: RegExp[] = [
   /^في حال واجهت مشكلة في مشاهدة الفيديو/,

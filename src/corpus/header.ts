@@ -34,9 +34,11 @@ export interface Header {
 const MAX_HEADER_LINES = 20;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const ends = (s: string) => /[.!?؟:،,]["'”»)]*$/.test(s) && !/\.\.\.?["'”»]?$|…$/.test(s);
+/** "…" or "..." at the end: a teaser cut short, not a closed sentence. */
+const ELLIPSIS_END = /\.\.\.?["'”»]?$|…$/;
+const ends = (s: string) => /[.!?؟:،,]["'”»)]*$/.test(s) && !ELLIPSIS_END.test(s);
 /** Ends like a statement: a headline may exclaim or ask ("… ها هم الكاذبون!"), never close with a full stop. */
-const closesStatement = (s: string) => /[.:،,]["'”»)]*$/.test(s) && !/\.\.\.?["'”»]?$|…$/.test(s);
+const closesStatement = (s: string) => /[.:،,]["'”»)]*$/.test(s) && !ELLIPSIS_END.test(s);
 const GENERIC = new Set(GENERIC_CREDITS.map(normalizeArabic));
 const isGeneric = (s: string) => GENERIC.has(normalizeArabic(s.trim()));
 const DATE_LABEL = /^(?:تاريخ النشر|نشر في|نشر بتاريخ|تاريخ|published|updated|آخر تحديث)\s*[:：]/i;
@@ -268,7 +270,7 @@ export function readHeader(
     }
     // Counters ("0"، "535"), times, rules; then widget labels in Latin letters ("play icon"، "View").
     if (!/\p{L}/u.test(text)) return say('boilerplate', 'no letters (a counter, a time)');
-    if (!isMostlyArabic(text) && !/\p{Script=Arabic}/u.test(text) && !LATIN_NAME.test(text.trim()))
+    if (!/\p{Script=Arabic}/u.test(text) && !LATIN_NAME.test(text.trim()))
       return say('boilerplate', 'a label in Latin letters');
     if (publisher && words(text) <= 4) {
       header.outlet ??= text.trim();

@@ -282,7 +282,10 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
 const isNameWord = (w: string) =>
   !w.startsWith('ال') && !isPrepositional(w) && !SKIPPABLE.has(w) && w.length >= 2;
 
-/** The person words [from, to) name: a lexicon person spelt another way is that person, anyone else is known by the name's key. */
+/**
+ * The person words [from, to) name: a lexicon person spelt another way is that person, anyone else is known by
+ * the name's key.
+ */
 function personNamed(s: Sentence, from: number, to: number): Speaker {
   const ar = s.text.slice(s.words[from]!.start, s.words[to - 1]!.end);
   const known = s.personByKey(nameKey(ar));
