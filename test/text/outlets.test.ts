@@ -38,7 +38,8 @@ describe('outletOfUrl', () => {
 
   it('gives every listed domain to its own outlet', () => {
     for (const outlet of OUTLETS)
-      for (const domain of outlet.domains) expect(outletOfUrl(`https://${domain}/`), domain).toBe(outlet.names[0]);
+      for (const domain of outlet.domains)
+        expect(outletOfUrl(`https://${domain}/`), domain).toBe(outlet.names[0]);
   });
 
   it('gives nothing for an unknown site, a look-alike domain or no address', () => {
