@@ -527,6 +527,9 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
   const noun = s.entities.filter((e) => e.endWord <= k && e.endWord >= k - 3 && !s.quoted[e.firstWord]).pop();
   if (noun) return speakerOf(noun.entry);
+  // "إلا أن موسكو حذرت": a capital or a country right before the verb speaks for its government.
+  const government = s.governments.find((e) => e.endWord === k && !s.quoted[e.firstWord]);
+  if (government) return speakerOf(government.entry);
   // "إلا أن الرئيس الأوكراني أعلن": a title with no name as the subject before the verb.
   for (let f = Math.max(0, k - 5); f < k; f++) {
     if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!)) continue;

@@ -385,6 +385,15 @@ describe('attribution', () => {
     expect(speakers('وكانت المحادثات “مثمرة”، وفق الكرملين.')).toEqual(['kremlin']);
   });
 
+  it('reads a capital right before its verb as its government, and the participle after it as the same', () => {
+    expect(
+      speakers(
+        'وأشار المبعوث الروسي كيريل دميترييف إلى تقدم في المحادثات.',
+        'ورغم ذلك، إلا أن موسكو حذرت من محاولات لعرقلة المسار، مؤكدة أن “التفاهمات تسير في الاتجاه الصحيح”.',
+      ),
+    ).toEqual(['dmitriev', 'russia']);
+  });
+
   it("reads an opening «يُذكر أن» as the narrator's note, not the last speaker going on", () => {
     expect(
       speakers('وقال زيلينسكي إن "الضمانات ضرورية".', 'ويُذكر أن الخطة الأولى تضمنت "تنازلات كبرى من كييف".'),
