@@ -11,6 +11,7 @@ import { lightStem } from '../text/stem.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
 import { OUTLET_NOUNS } from '../text/vocabulary/outlets.ts';
 import { ARABIC_WEEKDAYS, TODAY } from '../text/vocabulary/weekdays.ts';
+import { isPageControl } from './chrome.ts';
 import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
 import type { DateInfo, HeaderLine, HeaderLineKind } from './types.ts';
@@ -55,6 +56,12 @@ const PUBLISHER_LABEL = /^(?:نشر|نشر بواسطة|بواسطة|الناش�
 const SECTION_ADJECTIVE = /^ال\p{L}{2,}ي[ةه]$/u;
 /** A line in Latin letters that names an outlet: an acronym ("RT"، "CNN"), not a widget's label ("play icon"، "View"). */
 const LATIN_NAME = /^[A-Z0-9]{2,6}(?: [A-Z0-9]{2,6})?$/;
+/**
+ * A line addressed to the site's readers ("نشكركم اعزائنا المتابعين لموقع الخليج الان ونتمنى قراءة مميزة"، "نعرض
+ * لكم زوارنا …"); the site it names after "موقع" is the outlet when nothing better names one.
+ */
+const READER_GREETING = /(?:زوارنا|متابعينا|المتابعين|قرائنا|القراء الكرام|اعزائنا|أعزائنا|أعزاءنا)/;
+const GREETING_SITE = /(?:^|\s)ل?موقع\s+(\p{L}{2,20}(?:\s+(?!و)\p{L}{2,20}){0,2})/u;
 /** "انتم الان تتابعون خبر X من قسم Y …": an aggregator's preamble with the headline inside. */
 const PREAMBLE = /^(?:انتم|أنتم) الان تتابعون خبر (.{8,300}?) من قسم /;
 /** A credit in parentheses at the end of a photo caption: "(أرشيف)"، "(سبوتنيك - أ.ف.ب)". */
@@ -80,7 +87,7 @@ const NAME_COLON = /^(\p{L}{2,20}(?: \p{L}{2,20})?)\s*:\s*(?=\p{L})/u;
  */
 const AGENCY_AFTER_DATELINE =
   /^([\p{L}\s0-9٠-٩-–]{0,30}?)(?:\(([^()]{2,30})\)|\/([^/]{2,30})\/)\s*(?:[-–—]+\s*)?/u;
-/** "أوكرانيا اليوم / كييف/ أكد …": the outlet, then the place, between slashes at the start of the lead. */
+/** "أوكرانيا اليوم / كييف/ أكد …": the outlet and the place, between slashes at the start of the lead. */
 const OUTLET_SLASH_PLACE = /^(\p{L}[\p{L} ]{1,30}?)\s*\/\s*(\p{L}[\p{L} ]{1,20}?)\s*\/\s*/u;
 /** "خام-موسكو: أكد …": an outlet and a place before a colon open a lead, whatever its last punctuation. */
 const LEAD_DATELINE = /^\p{L}{2,20}(?: \p{L}{2,20})?\s*[-–—/]\s*\p{L}{2,20}(?: \p{L}{2,20})?\s*:\s/u;
@@ -156,7 +163,8 @@ const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
-  (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  // A line that asks or exclaims is prose only when long: "… من هو رئيس الوفد الروسي في مفاوضات إسطنبول؟" heads.
+  (words(text) >= (closesStatement(text) ? 8 : 15) && ends(text) && !CAPTION_CREDIT.test(text)) ||
   // A lead that lost its full stop: headlines are terse, a clause with commas around an apposition is prose.
   (words(text) >= 15 && (text.match(/[،,]/g)?.length ?? 0) >= 2) ||
   (words(text) >= 8 && LEAD_DATELINE.test(text)) ||
@@ -249,6 +257,14 @@ export function readHeader(
       return say('headline', 'inside an aggregator preamble ("تتابعون خبر … من قسم")');
     }
     if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
+    if (READER_GREETING.test(text) && words(text) <= 25) {
+      const site = GREETING_SITE.exec(text)?.[1];
+      furnitureOutlet ??= site ?? null;
+      return say(
+        'boilerplate',
+        site ? `a greeting to the readers of "${site}"` : 'a greeting to the readers',
+      );
+    }
     const publisher = afterPublisher;
     afterPublisher = PUBLISHER_LABEL.test(text);
     if (afterPublisher) return say('boilerplate', 'a label: the next line names the publisher');
@@ -347,7 +363,9 @@ export function readHeader(
         if (agencyNamed(ps[1]!)) addAgencies([ps[1]!]);
         return say('dateline', 'a place and the outlet');
       }
-      if (ps.length === 1 && !isPlace(ps[0]!) && !SECTION_ADJECTIVE.test(text.trim())) {
+      // A name, not a control: "+ الخط -" sizes the font, "استمع إلى الملخص" plays it.
+      const named = /^[\p{L}\p{N}][\p{L}\p{N}\s.'’-]*$/u.test(text.trim()) && !isPageControl(text);
+      if (ps.length === 1 && named && !isPlace(ps[0]!) && !SECTION_ADJECTIVE.test(text.trim())) {
         header.outlet ??= text;
         return say('outlet', 'a short line under the headline');
       }
@@ -438,11 +456,17 @@ function readLeadDateline(
       kind: 'dateline',
       why: 'outlet, agencies and date in parentheses',
     });
-  } else if (OUTLET_SLASH_PLACE.test(lead) && isPlace(OUTLET_SLASH_PLACE.exec(lead)![2]!.trim())) {
+  } else if (
+    OUTLET_SLASH_PLACE.test(lead) &&
+    OUTLET_SLASH_PLACE.exec(lead)!
+      .slice(1, 3)
+      .some((p) => isPlace(p.trim()))
+  ) {
+    // In either order: "أوكرانيا اليوم / كييف/" and "كييف/ أوكرانيا بالعربية/".
     const slashed = OUTLET_SLASH_PLACE.exec(lead)!;
-    const name = slashed[1]!.trim();
+    const name = (isPlace(slashed[2]!.trim()) ? slashed[1]! : slashed[2]!).trim();
     if (agencyNamed(name)) addAgencies([name]);
-    else header.outlet ??= name;
+    else if (!isPlace(name)) header.outlet ??= name;
     header.leadSkip = slashed[0].length;
     header.lines.push({
       text: slashed[0].trim(),

@@ -190,9 +190,13 @@ const titlesOnly = (s: Sentence, from: number, to: number) =>
 const insideTitleName = (s: Sentence, k: number) =>
   s.places.some((p) => p.firstWord <= k && k < p.endWord) ||
   s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord <= k && k < e.endWord) ||
-  (TITLE_PREPOSITIONS.has(s.norm[k]!) &&
-    (s.places.some((p) => p.firstWord === k + 1) ||
-      s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1)));
+  intoTitleName(s, k);
+
+/** True when word k is a preposition a title goes on with into a place or an institution ("لدى واشنطن"، "في الكرملين"). */
+const intoTitleName = (s: Sentence, k: number) =>
+  TITLE_PREPOSITIONS.has(s.norm[k]!) &&
+  (s.places.some((p) => p.firstWord === k + 1) ||
+    s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1));
 
 /**
  * Where a person's name starts when the words before the lexicon's match are the same given name spelt another way
@@ -251,9 +255,9 @@ function subjectEnd(s: Sentence, k: number): number {
     const between = s.text.slice(s.words[j - 1]!.end, s.words[j]!.start);
     if (/[:"«“”]/.test(between)) break;
     const w = s.norm[j]!;
-    // "رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي": a preposition before a place may go on with a title.
-    const titled = TITLE_PREPOSITIONS.has(w) && s.places.some((p) => p.firstWord === j + 1);
-    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || (NOT_A_SUBJECT.has(w) && !titled)) break;
+    // "رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي"، "مساعد الرئيس في الكرملين، يوري أوشاكوف": a preposition
+    // before a place or an institution may go on with a title.
+    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || (NOT_A_SUBJECT.has(w) && !intoTitleName(s, j))) break;
   }
   return j;
 }
@@ -527,8 +531,16 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
   const noun = s.entities.filter((e) => e.endWord <= k && e.endWord >= k - 3 && !s.quoted[e.firstWord]).pop();
   if (noun) return speakerOf(noun.entry);
-  // "إلا أن موسكو حذرت": a capital or a country right before the verb speaks for its government.
-  const government = s.governments.find((e) => e.endWord === k && !s.quoted[e.firstWord]);
+  // "إلا أن موسكو حذرت": a capital or a country opening the clause right before the verb speaks for its government
+  // ("حرب أوكرانيا يقول" is no clause of Ukraine's).
+  const government = s.governments.find(
+    (e) =>
+      e.endWord === k &&
+      !s.quoted[e.firstWord] &&
+      (e.firstWord === 0 ||
+        SUBJECT_END.has(s.norm[e.firstWord - 1]!) ||
+        CLAUSE_OPENERS.has(s.norm[e.firstWord - 1]!)),
+  );
   if (government) return speakerOf(government.entry);
   // "إلا أن الرئيس الأوكراني أعلن": a title with no name as the subject before the verb.
   for (let f = Math.max(0, k - 5); f < k; f++) {
@@ -663,10 +675,10 @@ export function attributeSentence(
     } else if (
       DOCUMENT_VERBS.has(s.norm[k]!.replace(/^[وف]/, '')) &&
       s.norm[k + 1] === 'في' &&
-      DOCUMENTS.has(s.norm[k + 2] ?? '')
+      DOCUMENTS.has((s.norm[k + 2] ?? '').replace(/^ال/, ''))
     ) {
-      // "وجاء في بيان لوزارة الخارجية الروسية: …"
-      const author = documentAuthor(s, k + 2);
+      // "وجاء في بيان لوزارة الخارجية الروسية: …"; "وجاء في البيان" is the statement named before.
+      const author = s.norm[k + 2]!.startsWith('ال') ? ctx.document : documentAuthor(s, k + 2);
       if (!author) continue;
       ctx.last = ctx.document = author;
       found.push({ at, speaker: author, kind: 'verb', person: isPerson(author, lexicon) });
@@ -682,6 +694,11 @@ export function attributeSentence(
       const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;
       if (speaker === undefined) continue;
       if (subject !== 'bare' && subject) remember(s, k, subject, ctx);
+      // "وأفاد الكرملين في بيان بأن …": the statement "البيان" refers to later is the speaker's.
+      const inDocument = s.norm
+        .slice(k + 1, k + 9)
+        .findIndex((x, i, after) => x === 'في' && DOCUMENTS.has(after[i + 1] ?? ''));
+      if (speaker && inDocument >= 0) ctx.document = speaker;
       ctx.last = speaker;
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
     }

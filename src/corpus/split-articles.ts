@@ -17,7 +17,7 @@ export interface Line {
 /** The lines of one article and what the file's own chrome said about it. */
 export interface ArticleBlock {
   lines: Line[];
-  /** From an "المصدر: X" line inside the block. */
+  /** From an "المصدر: X" line inside the block, or an aggregator's "first published on X" credit. */
   sourceOutlet: string | null;
   /** From a line that is only a known outlet's name. */
   signatureOutlet: string | null;
@@ -48,8 +48,10 @@ export function splitArticles(text: string): ArticleBlock[] {
     if (line.kind === 'read-also') groups.push(newGroup(true));
     else if (line.kind === 'source') current.sourceOutlet ??= line.outlet;
     else if (line.kind === 'signature') current.signatureOutlet ??= line.outlet;
-    else if (line.kind === 'content')
+    else if (line.kind === 'content') {
       current.lines.push({ text: line.text, fileOffset: offset + line.offset, ...(cut ? { cut } : {}) });
+      if (line.source) current.sourceOutlet ??= line.source;
+    }
     offset += whole.length + 1;
   }
   return groups

@@ -91,6 +91,38 @@ describe('header zones of other sites', () => {
     ],
     // «وكالة أنباء المثال - أكد …»: an outlet's own name, not a place, opens the lead.
     ['outlet-dash-lead', null, { iso: null, text: 'اليوم', basis: 'unknown' }, 'وكالة أنباء المثال', []],
+    // A headline may ask; «+ الخط -» and «استمع إلى الملخص» are a page's controls, not its outlet.
+    [
+      'question-headline-controls',
+      'من يقود الوفد الأمريكي في محادثات جنيف المقبلة؟',
+      { iso: '2026-01-12', text: '12 يناير 2026', basis: 'stated' },
+      null,
+      [],
+    ],
+    // A greeting to the readers names the site after «لموقع».
+    [
+      'greeting-site',
+      'روبيو: نقترب من اتفاق بشأن تبادل الأسرى',
+      { iso: null, text: null, basis: 'unknown' },
+      'الواحة نيوز',
+      [],
+    ],
+    // «كييف/ أخبار الواحة/ صرح …»: the place first, then the outlet, between slashes.
+    [
+      'slash-place-outlet',
+      'زيلينسكي: لا هدنة من دون ضمانات',
+      { iso: null, text: null, basis: 'unknown' },
+      'أخبار الواحة',
+      [],
+    ],
+    // An aggregator's closing credit names the outlet the text was first published on.
+    [
+      'aggregator-credit',
+      'ويتكوف: ستسمعون أخبارا جيدة قريبا',
+      { iso: null, text: null, basis: 'unknown' },
+      'صحيفة الينبوع',
+      [],
+    ],
     // A known outlet's name alone on the last line signs the page; «الأكثر قراءة» above it is chrome.
     [
       'signature-foot',
@@ -166,6 +198,7 @@ describe('header zones of other sites', () => {
     expect(speakers).toEqual([
       'lavrov', // «وأضاف» after «قال وزير الخارجية الروسي سيرغي لافروف»
       'peskov',
+      'witkoff', // before an aggregator's credit
       'lavrov',
       'peskov', // under a caption naming Putin
       'peskov',
@@ -173,6 +206,7 @@ describe('header zones of other sites', () => {
       'peskov',
       'lavrov',
       'lavrov', // «… معرباً عن "…"» after «ورحب لافروف»
+      'rubio', // under a greeting to the readers
       'ryabkov', // under a photo credit in Latin letters
       'zelensky',
       'rubio',
@@ -180,16 +214,21 @@ describe('header zones of other sites', () => {
       'ryabkov', // after an outlet's name and a dash
       'ryabkov',
       'ryabkov',
+      'ushakov', // «مساعد الرئيس في الكرملين، يوري أوشاكوف»
+      'kremlin', // «وجاء في البيان» after «وأفاد الكرملين في بيان»
       'peskov', // the page signed by «الشرق الأوسط» at its foot
       'lavrov', // the outlet glued by «/-» is no part of the speaker
       'lavrov',
       'peskov',
+      'zelensky', // after «كييف/ أخبار الواحة/»
       'peskov',
       'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
       'ushakov',
       'ushakov',
       'witkoff', // among widget labels
     ]);
+    // The aggregator's credit is no part of the text.
+    expect(article('aggregator-credit').passages.some((p) => p.text.includes('تم نشر'))).toBe(false);
     // «لمراسل "قناة الأفق 1"» names a channel inside the marks: no quotation.
     expect(article('teaser-lead').quotes.map((q) => q.text.split(' ')[0])).toEqual(['الجولة', 'سيشارك']);
   });
