@@ -19,6 +19,7 @@ import {
   ACCORDING,
   BACK_POINTERS,
   CLAUSE_OPENERS,
+  GOING_ON,
   NARRATOR_NOTES,
   NOT_A_SUBJECT,
   PREPOSITIONS,
@@ -40,6 +41,7 @@ import {
   ANAPHORS,
   DOCUMENT_VERBS,
   DOCUMENTS,
+  LONE_TITLES,
   NATIONALITIES_EN,
   OFFICE_NOUNS,
   TITLE_WORDS_EN,
@@ -55,6 +57,8 @@ const isTitleWord = (w: string) =>
 /** A word that may continue a title after the name inside it ("… بوتين لشؤون الاستثمار والتعاون الاقتصادي،"). */
 const isTitleComplement = (w: string) => TITLES.has(w) || /^(?:و?ال|و?لل?|بال)/.test(w);
 const MAX_SUBJECT_WORDS = 10;
+/** How many speakers back a lone title may reach. */
+const MAX_PEOPLE = 40;
 /** A sentence this much of whose words are quoted, with no attribution of its own, continues the last speaker. */
 const CONTINUED_QUOTE_SHARE = 0.8;
 
@@ -118,6 +122,10 @@ export class AttributionContext {
   previous: Speaker | null = null;
   /** Lexicon people the article has named so far, the latest last: whom an office alone may mean. */
   readonly named: LexiconEntry[] = [];
+  /** People the lexicon lacks whom the article named, by the key of their surname: "وأضاف تاجاني" is one of them. */
+  readonly surnames = new Map<string, Speaker>();
+  /** The people who spoke so far, each once, the latest last (at most a few dozen). */
+  readonly people: Speaker[] = [];
 
   /** True when the text so far wrote the title within a few words of one of the speaker's names. */
   tiedTo(title: string, speaker: Speaker): boolean {
@@ -125,6 +133,16 @@ export class AttributionContext {
     for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
       const around = this.recent.slice(Math.max(0, at - 80), at + title.length + 80);
       if (names.some((n) => around.includes(n))) return true;
+    }
+    return false;
+  }
+
+  /** True when the text so far wrote the title with one of the speaker's names after it, within a few words. */
+  wroteBefore(title: string, speaker: Speaker): boolean {
+    const names = this.names(speaker);
+    for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
+      const after = this.recent.slice(at + title.length, at + title.length + 80);
+      if (names.some((n) => after.includes(n))) return true;
     }
     return false;
   }
@@ -354,6 +372,11 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
     if (named && !s.entities.some((e) => e.firstWord < j && e.endWord > from)) return personNamed(s, from, j);
     break;
   }
+  // "وأضاف تاجاني": the surname of someone the article named before ("وزير الخارجية الإيطالي أنطونيو تاجاني").
+  if (isNameWord(first)) {
+    const known = ctx.surnames.get(nameKey(s.text.slice(s.words[from]!.start, s.words[from]!.end)));
+    if (known) return known;
+  }
   // "قالت ميلانيا ترامب": a lexicon person's surname after a given name that is not theirs names someone else.
   const surname = s.entities.find(
     (e) => e.entry.kind === 'person' && e.firstWord > from && e.firstWord <= from + 2 && e.endWord <= end,
@@ -396,6 +419,16 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
     )
       return last;
   }
+  // The latest speaker the article wrote this title with, whoever spoke since ("ومضى السفير الروسي ليقول"); a lone
+  // title only when it is one an article gives to one person ("وذكّرت السفيرة" after "سفيرة الولايات المتحدة …،
+  // ليندا توماس غرينفيلد").
+  const lone = phrase.norm.length === 1;
+  const written = lone ? phrase.norm[0]!.replace(/^ال/, '') : phrase.norm.join(' ');
+  if (!lone || LONE_TITLES.has(phrase.norm[0]!))
+    for (let i = ctx.people.length - 1; i >= 0; i--) {
+      const person = ctx.people[i]!;
+      if (ctx.wroteBefore(written, person)) return person;
+    }
   if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
   const holder = officeHolder(s, from, phrase.norm, ctx);
   if (holder) return holder;
@@ -544,7 +577,7 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   if (government) return speakerOf(government.entry);
   // "إلا أن الرئيس الأوكراني أعلن": a title with no name as the subject before the verb.
   for (let f = Math.max(0, k - 5); f < k; f++) {
-    if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!)) continue;
+    if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!) && !GOING_ON.has(s.norm[f - 1]!)) continue;
     const phrase = titlePhrase(s, f, k);
     if (phrase && f + phrase.norm.length === k) return titleOnly(s, f, k, ctx);
   }
@@ -708,6 +741,15 @@ export function attributeSentence(
   const quotedShare = s.quoted.filter(Boolean).length / Math.max(1, s.quoted.length);
   if (found.length === 0 && ctx.previous && quotedShare >= CONTINUED_QUOTE_SHARE)
     found.push({ at: 0, speaker: ctx.previous, kind: 'continued', person: true });
+  for (const a of found) {
+    if (!a.person || !a.speaker || a.speaker.id.startsWith('title:')) continue;
+    const seen = ctx.people.findIndex((p) => p.id === a.speaker!.id);
+    if (seen >= 0) ctx.people.splice(seen, 1);
+    else if (ctx.people.length >= MAX_PEOPLE) ctx.people.shift();
+    ctx.people.push(a.speaker);
+    const surname = a.speaker.ar.split(/\s+/).pop()!;
+    if (a.speaker.id.startsWith('ar:') && surname.length >= 3) ctx.surnames.set(nameKey(surname), a.speaker);
+  }
   const latest = found[found.length - 1];
   ctx.previous = latest?.person ? latest.speaker : null;
   ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);

@@ -394,6 +394,26 @@ describe('attribution', () => {
     ).toEqual(['dmitriev', 'russia']);
   });
 
+  it('remembers people the lexicon lacks by surname, and reads a lone title as the person it was written with', () => {
+    const tajani = `ar:${nameKey('أنطونيو تاجاني')}`;
+    expect(
+      speakers(
+        'وقال وزير الخارجية الإيطالي أنطونيو تاجاني إن "الحوار ضروري".',
+        'وقال بيسكوف إن "موسكو منفتحة".',
+        'وأضاف تاجاني في مقابلة أن "الرياض قد تكون المكان المناسب".',
+      ),
+    ).toEqual([tajani, 'peskov', tajani]);
+    const envoy = `ar:${nameKey('ليندا توماس غرينفيلد')}`;
+    expect(
+      speakers(
+        'قالت سفيرة الولايات المتحدة لدى الأمم المتحدة، ليندا توماس غرينفيلد، إن "الوقت ليس للانتظار".',
+        'ونوه السفير الروسي فاسيلي نيبينزيا إلى أن "الاتهامات باطلة".',
+        'وذكّرت السفيرة بأن "الحلفاء حذروا مرارا".',
+        'ومضى السفير الروسي ليقول إن "الحديث عن الغزو محاولة للتفرقة".',
+      ),
+    ).toEqual([envoy, 'nebenzia', envoy, 'nebenzia']);
+  });
+
   it("reads an opening «يُذكر أن» as the narrator's note, not the last speaker going on", () => {
     expect(
       speakers('وقال زيلينسكي إن "الضمانات ضرورية".', 'ويُذكر أن الخطة الأولى تضمنت "تنازلات كبرى من كييف".'),

@@ -26,6 +26,8 @@ export const NOT_A_SUBJECT = wordSet(`${PLAIN_PREPOSITIONS} من ل ب ردا ر
 export const PREPOSITIONS = wordSet(`${PLAIN_PREPOSITIONS} عبر لدى منذ`);
 /** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
 export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
+/** Verbs of going on before a subject and "ليقول": "ومضى السفير الروسي ليقول"، "وعاد بيسكوف ليؤكد". */
+export const GOING_ON = wordSet('مضى ومضى عاد وعاد');
 /** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
 export const RELATIVES = wordSet('الذي التي الذين اللذين اللتين');
 /**
