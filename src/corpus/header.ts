@@ -9,6 +9,7 @@ import { findDates, findDateWords } from '../text/dates.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { lightStem } from '../text/stem.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
+import { isGivenName } from '../text/vocabulary/given-names.ts';
 import { OUTLET_NOUNS } from '../text/vocabulary/outlets.ts';
 import { ARABIC_WEEKDAYS, TODAY } from '../text/vocabulary/weekdays.ts';
 import { isPageControl } from './chrome.ts';
@@ -353,6 +354,18 @@ export function readHeader(
         return say('dateline', 'an outlet and a place, with a dash');
       }
     }
+    // "أحداث اليوم -" on the line above the lead: a dateline whose lead went on to the next line.
+    const dangling = /^(\p{L}[\p{L} ]{1,30}?)\s*[-–—]$/u.exec(text.trim());
+    if (dangling && i === zone.length - 1 && words(dangling[1]!) <= 3) {
+      const name = dangling[1]!.trim();
+      if (isPlace(name)) return say('dateline', 'a place and a dash above the lead');
+      if (agencyNamed(name)) addAgencies([name]);
+      else header.outlet ??= name;
+      return say('dateline', 'a name and a dash above the lead');
+    }
+    // "عبدالرحمن ابودوح": a byline, a person's name, is no outlet.
+    if (words(text) >= 2 && words(text) <= 4 && isGivenName(text.trim().split(/\s+/)[0]!))
+      return say('boilerplate', "a byline (a person's given name first)");
     if (
       (headlineAt >= 0 && words(text) <= 4 && !looksLikeHeadline(text)) ||
       (headlineAt >= 0 && words(text) <= 3)
@@ -410,15 +423,20 @@ export function readHeader(
   readLeadDateline(lead.slice(gluedSkip), header, addAgencies, isPlace, isKnown);
   header.leadSkip += gluedSkip;
   header.outlet ??= furnitureOutlet;
+  // "موسكو - 15 - 1 (كونا) -- أكدت …" with no headline above it and no outlet named: the agency's own wire text
+  // (a paper that reprints a wire puts its own headline and name around it).
+  const wire = header.lines.some((l) => l.kind === 'dateline') && header.agencies.length === 1;
+  if (!header.outlet && !header.title && wire) header.outlet = header.agencies[0]!;
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
 }
 
 /** The lead's first sentence is looked for within its first characters. */
 const MAX_LEAD_SENTENCE = 600;
-/** "اليوم" and perhaps a weekday, right before a date (normalised). */
+const WEEKDAY_NAMES = ARABIC_WEEKDAYS.map(([d]) => normalizeArabic(d)).join('|');
+/** "اليوم", a weekday or both right before a date (normalised): "اليوم السبت 7 فبراير"، "الأربعاء 3 ديسمبر". */
 const TODAY_BEFORE_DATE = new RegExp(
-  `(?:^|\\s)${normalizeArabic(TODAY)}(?:\\s+(?:${ARABIC_WEEKDAYS.map(([d]) => normalizeArabic(d)).join('|')}))?[\\s،,]*$`,
+  `(?:^|\\s)(?:${normalizeArabic(TODAY)}(?:\\s+(?:${WEEKDAY_NAMES}))?|${WEEKDAY_NAMES})[\\s،,]*$`,
 );
 
 /** The dateline glued to the start of the lead, and a date in parentheses in its first sentence. */
@@ -561,10 +579,10 @@ function readLeadDateline(
   // "… (29 آب 2025) …" in the lead's first sentence.
   const firstSentence =
     lead.slice(header.leadSkip, header.leadSkip + MAX_LEAD_SENTENCE).split(/[.!?؟]\s/)[0] ?? '';
-  // "صباح اليوم السبت 7 فبراير 2026": the lead's own "today", with the full date after it.
+  // "صباح اليوم السبت 7 فبراير 2026"، "بيسكوف الأربعاء 3 ديسمبر 2025": the lead's day, with the full date after it.
   for (const found of findDates(firstSentence)) {
     const before = normalizeArabic(firstSentence.slice(Math.max(0, found.start - 24), found.start)).trim();
-    if (TODAY_BEFORE_DATE.test(before)) stated(found.text, 'the lead\'s "today" with a full date');
+    if (TODAY_BEFORE_DATE.test(before)) stated(found.text, "the lead's day with a full date");
   }
   for (const m of firstSentence.matchAll(/\(([^()]{6,40})\)/g)) {
     const found = findDates(m[1]!)[0];

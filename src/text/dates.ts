@@ -34,9 +34,9 @@ const ARABIC_DATE = new RegExp(
   `(?<![0-9\\p{L}])${DAY}\\s*(?:من\\s+)?(${AR_MONTH})(?:\\s*/\\s*${AR_MONTH}|\\s*\\(\\s*${AR_MONTH}\\s*\\)|\\s+${AR_MONTH})?\\s*[،,]?\\s*${YEAR}${YEAR_MARK}`,
   'gu',
 );
-/** "10th, February 2024", "10 February 2024", "February 10, 2024". */
+/** "10th, February 2024", "10 February 2024", "10-Apr-2025", "February 10, 2024". */
 const ENGLISH_DATE = new RegExp(
-  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(${EN_MONTH})\\.?,?\\s+(\\d{4})|(${EN_MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}))\\b`,
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+|-)(${EN_MONTH})\\.?,?(?:\\s+|-)(\\d{4})|(${EN_MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}))\\b`,
   'giu',
 );
 /** "2025/02/18", "2025-02-18", "18/02/2025", "18.02.2025". */

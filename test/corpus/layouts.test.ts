@@ -123,6 +123,17 @@ describe('header zones of other sites', () => {
       'صحيفة الينبوع',
       [],
     ],
+    // A wire's own text: its dateline credits only itself and no headline or outlet surrounds it; the lead's
+    // weekday before a full date states the date.
+    ['wire-own-page', null, { iso: '2025-12-03', text: '3 ديسمبر 2025', basis: 'stated' }, 'كونا', ['كونا']],
+    // A byline is no outlet; «10-Apr-2025» is a date; «أخبار البادية -» above the lead names the outlet.
+    [
+      'byline-dangling-dash',
+      'ريابكوف: على واشنطن أن تبدأ بالخطوة الأولى',
+      { iso: '2025-04-10', text: '10-Apr-2025', basis: 'stated' },
+      'أخبار البادية',
+      [],
+    ],
     // A known outlet's name alone on the last line signs the page; «الأكثر قراءة» above it is chrome.
     [
       'signature-foot',
@@ -200,6 +211,7 @@ describe('header zones of other sites', () => {
       'peskov',
       'witkoff', // before an aggregator's credit
       'lavrov',
+      'ryabkov', // under a byline and an outlet's dangling dateline
       'peskov', // under a caption naming Putin
       'peskov',
       'blinken',
@@ -226,6 +238,8 @@ describe('header zones of other sites', () => {
       'ushakov',
       'ushakov',
       'witkoff', // among widget labels
+      'peskov', // a wire's own text
+      'peskov',
     ]);
     // The aggregator's credit is no part of the text.
     expect(article('aggregator-credit').passages.some((p) => p.text.includes('تم نشر'))).toBe(false);
