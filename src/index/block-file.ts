@@ -1,7 +1,7 @@
 /**
  * A file of one JSON header and binary blocks: every typed array in the saved value is written as its bytes (8-byte
  * aligned, the machine's byte order, which is little-endian wherever Node runs) and named in the header by its
- * number; reading gives the typed arrays back as views of one buffer, without parsing or copying them.
+ * number; reading reads each block straight into a typed array, without parsing or copying it.
  *
  * Layout: MAGIC, the header's length (uint32, little-endian), the header (UTF-8 JSON), padding to 8 bytes, blocks.
  */
@@ -101,17 +101,17 @@ export function readBlockFile(path: string): { value: unknown; blocks: Block[] }
       throw new BlockFileError(`its header is damaged (${(error as Error).message.slice(0, 60)})`);
     }
     if (!Array.isArray(header.blocks)) throw new BlockFileError('its header lists no blocks');
-    // One buffer for all blocks: the arrays are views of it.
-    const bytes = new Uint8Array(size - start);
-    readExactly(fd, bytes, start);
+    // Each block is read into its own array: one that is only decoded (the articles' texts) is freed once it is.
     const blocks = header.blocks.map((entry, i) => {
       const Type = TYPES[entry.type];
       const { offset, length } = entry;
       if (!Type || !Number.isInteger(offset) || !Number.isInteger(length) || offset % 8 !== 0 || length < 0)
         throw new BlockFileError(`block ${i} is damaged`);
-      if (offset + length * Type.BYTES_PER_ELEMENT > bytes.length)
+      if (start + offset + length * Type.BYTES_PER_ELEMENT > size)
         throw new BlockFileError(`the file is truncated (block ${i})`);
-      return new Type(bytes.buffer, offset, length);
+      const block = new Type(length);
+      readExactly(fd, new Uint8Array(block.buffer), start + offset);
+      return block;
     });
     return { value: header.value, blocks };
   } finally {

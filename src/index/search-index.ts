@@ -8,10 +8,11 @@ import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import { type StringsBlock, stringsBlock, stringsFromBlock } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
-import { derivedDocumentsStore, postingsIndex } from './orama-components.ts';
+import { derivedDocumentsStore, postingsIndex, vectorsOf } from './orama-components.ts';
 import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
+import type { UnitVectorReader } from './unit-vectors.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
 
 /** The in-memory index every search runs against. */
@@ -30,8 +31,8 @@ export interface SearchIndex {
   byOrdinal: Unit[];
   /** Full-text statistics of the units' own words (the `text` property). */
   stats: TermStatistics;
-  /** The vector of a unit, by ordinal. */
-  vectorOf(ordinal: number): Float32Array | undefined;
+  /** The units' vectors, by ordinal. */
+  vectors: UnitVectorReader;
 }
 
 /**
@@ -52,8 +53,6 @@ const NO_DATE = -1;
 /** The document property that holds a unit's vector. */
 const VECTOR_PROPERTY = 'embedding';
 
-type VectorStore = { vectors: Map<number, [number, Float32Array]> };
-
 /** The units a database's documents are made from, by ordinal: it grows with the database (addArticles). */
 interface DocumentSource {
   units: Unit[];
@@ -61,16 +60,11 @@ interface DocumentSource {
 }
 const sources = new WeakMap<AnyOrama, DocumentSource>();
 
-/** Orama's vector index of the units: internal id -> [magnitude, vector]. */
-const vectorStore = (db: AnyOrama) =>
-  (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } }).index
-    .vectorIndexes[VECTOR_PROPERTY]?.node;
-
 /** The lookups every question needs, computed once per index instead of once per question. */
 function derived(
   db: AnyOrama,
   units: Map<string, Unit>,
-): Pick<SearchIndex, 'bySpeaker' | 'leads' | 'byOrdinal' | 'stats' | 'vectorOf'> {
+): Pick<SearchIndex, 'bySpeaker' | 'leads' | 'byOrdinal' | 'stats' | 'vectors'> {
   const bySpeaker = new Map<string, Unit[]>();
   const leads = new Map<string, Unit>();
   for (const u of units.values()) {
@@ -87,13 +81,14 @@ function derived(
     if (!unit) throw new Error(`the index holds a document (${id}) that is no unit`);
     return unit;
   });
-  const store = vectorStore(db);
+  const vectors = vectorsOf(db, VECTOR_PROPERTY);
+  if (!vectors) throw new Error('the index has no vectors');
   return {
     bySpeaker,
     leads,
     byOrdinal,
     stats: createTermStatistics(db, 'text', byOrdinal.length),
-    vectorOf: (ordinal) => store?.vectors.get(ordinal + 1)?.[1],
+    vectors,
   };
 }
 

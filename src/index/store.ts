@@ -33,7 +33,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/6';
+const FORMAT = 'ukraine-talks-index/7';
 /** Where format 5 kept the vectors, beside the index file: removed when the index is saved again. */
 const oldVectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 
@@ -110,7 +110,7 @@ function verify(index: SearchIndex, articlesDir: string): string | null {
   const first = units[0];
   if (!first) return null;
   if (!getByID(index.db, first.id)) return `lost its documents (${first.id})`;
-  const vector = index.vectorOf(0);
+  const vector = index.vectors.vector(0);
   if (!vector || vector.length !== index.dimensions) return 'lost its vectors';
   const probe = index.analyser.terms(first.text)[0];
   if (probe) {

@@ -145,6 +145,14 @@ describe('openIndex', () => {
         }),
     ],
     [
+      'with vectors whose dimensions are out of order',
+      /vectors are damaged/,
+      (path: string) =>
+        rewrite(path, (saved) => {
+          saved.index.orama.index.vectors.embedding.dimensions.reverse();
+        }),
+    ],
+    [
       'with an emptied document store',
       /documents/,
       (path: string) =>
@@ -209,8 +217,8 @@ describe('openIndex', () => {
     // The same hits from Orama's own vector search, and the same vector for every unit.
     expect(await hybrid(loaded.index.db)).toEqual(before);
     for (let o = 0; o < index.byOrdinal.length; o++) {
-      expect(loaded.index.vectorOf(o)).toBeInstanceOf(Float32Array);
-      expect(Array.from(loaded.index.vectorOf(o)!)).toEqual(Array.from(index.vectorOf(o)!));
+      expect(loaded.index.vectors.vector(o)).toBeInstanceOf(Float32Array);
+      expect(Array.from(loaded.index.vectors.vector(o)!)).toEqual(Array.from(index.vectors.vector(o)!));
     }
     // Not a second copy in the documents, built or loaded; in the file, one block of Float32.
     const first = index.byOrdinal[0]!.id;
@@ -222,6 +230,7 @@ describe('openIndex', () => {
     const saved = (value as any).index.orama;
     expect(saved.index.others.vectorIndexes).toEqual({});
     expect(saved.index.vectors.embedding.values).toEqual({ $block: expect.any(Number) });
+    expect(saved.index.vectors.embedding.dimensions).toEqual({ $block: expect.any(Number) });
     expect(saved.docs).toEqual({ count: index.byOrdinal.length });
   });
 
@@ -269,7 +278,7 @@ describe('openIndex', () => {
     expect(again.origin).toBe('loaded');
     expect(again.index.byOrdinal.map((u) => u.id)).toEqual(grown.byOrdinal.map((u) => u.id));
     for (let o = 0; o < grown.byOrdinal.length; o++)
-      expect(Array.from(again.index.vectorOf(o)!)).toEqual(Array.from(grown.vectorOf(o)!));
+      expect(Array.from(again.index.vectors.vector(o)!)).toEqual(Array.from(grown.vectors.vector(o)!));
     const terms = [...grown.stats.vocabulary()];
     for (const term of terms) expect(again.index.stats.postings(term)).toEqual(grown.stats.postings(term));
     // The added copies hold terms the loaded index held already: their postings grew.
