@@ -132,16 +132,17 @@ export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vecto
  * units when asked for, and no sort index (nothing sorts through Orama; it would hold every text once more).
  */
 function createDatabase(analyser: Analyser, dimensions: number, source: DocumentSource) {
+  const documentOf = (internalId: number) => {
+    const unit = source.units[internalId - 1];
+    return unit && unitDocument(unit, source.articles.get(unit.articleId));
+  };
   const db = create({
     schema: unitSchema(dimensions),
     sort: { enabled: false },
     components: {
       tokenizer: createOramaTokenizer(analyser),
-      documentsStore: derivedDocumentsStore((internalId) => {
-        const unit = source.units[internalId - 1];
-        return unit && unitDocument(unit, source.articles.get(unit.articleId));
-      }),
-      index: postingsIndex(),
+      documentsStore: derivedDocumentsStore(documentOf),
+      index: postingsIndex(documentOf),
     },
   });
   sources.set(db, source);

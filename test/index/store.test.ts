@@ -31,7 +31,7 @@ import { readBlockFile, resolveBlocks, stringsBlock, writeBlockFile } from '../.
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
 import { packUnits } from '../../src/index/saved-units.ts';
-import { addArticles } from '../../src/index/search-index.ts';
+import { addArticles, dayNumber } from '../../src/index/search-index.ts';
 import { openIndex, saveIndex } from '../../src/index/store.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
@@ -284,6 +284,44 @@ describe('openIndex', () => {
     // The added copies hold terms the loaded index held already: their postings grew.
     const longer = terms.filter((t) => grown.stats.postings(t).ordinals.length > (before.get(t) ?? 0));
     expect(longer.length).toBeGreaterThan(50);
+  });
+
+  it("filters through Orama's trees alike on a built index, a loaded one, and one grown after a load", async () => {
+    const ws = workspace();
+    const built = await openIndex(ws.options());
+    const loaded = await openIndex(ws.options());
+    expect(loaded.origin).toBe('loaded');
+    const speaker = built.index.byOrdinal.find((u) => u.speaker)!.speaker!.id;
+    const days = built.index.byOrdinal.map((u) => dayNumber(built.index.articles.get(u.articleId)!.date.iso));
+    const day = days.find((d) => d > 0)!;
+    const wheres = [
+      { speaker: { eq: speaker } },
+      { kind: { eq: 'quote' } },
+      { day: { between: [day - 30, day] } },
+      { position: { lt: 2 }, kind: { in: ['passage', 'statement'] } },
+    ];
+    const filtered = (db: typeof built.index.db, where: object) =>
+      (search(db, { term: '', where, limit: 100_000 } as never) as { hits: Array<{ id: string }> }).hits
+        .map((h) => h.id)
+        .sort();
+    const saved = readBlockFile(ws.options().indexPath).value as {
+      index: { orama: { index: { others: object } } };
+    };
+    expect(saved.index.orama.index.others).toMatchObject({ indexes: {} });
+    for (const where of wheres) {
+      const expected = filtered(built.index.db, where);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(filtered(loaded.index.db, where)).toEqual(expected);
+    }
+    // Grown after a load, before any filtered search: the trees, made then, hold the added units too.
+    const again = await openIndex(ws.options());
+    const corpus = ingestCorpus({ articlesDir: ws.articlesDir, root: ws.dir, lexicon });
+    const copy = { ...corpus.articles[0]!, id: 'copy' };
+    copy.quotes = copy.quotes.map((q) => ({ ...q, id: `copy-${q.id}` }));
+    copy.passages = copy.passages.map((p) => ({ ...p, id: `copy-${p.id}` }));
+    const grown = await addArticles(again.index, [copy]);
+    const added = grown.byOrdinal.filter((u) => u.articleId === 'copy').map((u) => u.id);
+    expect(filtered(grown.db, { article: { eq: 'copy' } })).toEqual([...added].sort());
   });
 
   it('saves the caller summary with the index, reads it back, and makes it again for a new version', async () => {
