@@ -15,6 +15,7 @@ import {
   readdirSync,
   statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -80,6 +81,29 @@ describe('openIndex', () => {
     expect(reopened.origin).toBe('built');
     const units = [...reopened.index.units.values()].filter((u) => u.articleId === '900_new#1');
     expect(units.find((u) => u.kind === 'quote')?.speaker?.id).toBe('scholz');
+  });
+
+  it("loads by the article files' stamps while they keep them, and by their contents when a stamp changes", async () => {
+    const ws = workspace();
+    // Files last changed a minute ago: their stamps can stand for their contents.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of readdirSync(ws.articlesDir)) utimesSync(join(ws.articlesDir, f), past, past);
+    const built = await openIndex(ws.options());
+    const saved = readBlockFile(ws.options().indexPath).value as { stamp?: string; fingerprint: string };
+    expect(saved.stamp).toMatch(/^[0-9a-f]{64}$/);
+    expect(saved.fingerprint).toBe(built.fingerprint);
+    const loaded = await openIndex(ws.options());
+    expect([loaded.origin, loaded.fingerprint]).toEqual(['loaded', built.fingerprint]);
+    // Touched, same bytes: another stamp, the same contents: loaded.
+    const file = readdirSync(ws.articlesDir).find((f) => f.endsWith('.txt'))!;
+    utimesSync(join(ws.articlesDir, file), new Date(), new Date());
+    expect((await openIndex(ws.options())).origin).toBe('loaded');
+    // Changed: rebuilt, and saved without a stamp (the file changed just before it was read).
+    appendFileSync(join(ws.articlesDir, file), '\n');
+    expect((await openIndex(ws.options())).origin).toBe('built');
+    expect((readBlockFile(ws.options().indexPath).value as { stamp?: string }).stamp).toBeUndefined();
+    expect((await openIndex(ws.options())).origin).toBe('loaded');
+    expect(ws.warnings).toEqual([]);
   });
 
   it('rebuilds when the embedder changes', async () => {
