@@ -6,7 +6,7 @@
 import { type AnyOrama, count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
 import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
-import { type StringsBlock, stringsBlock, stringsFromBlock } from './block-file.ts';
+import { StringsBlock } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
 import { derivedDocumentsStore, postingsIndex, vectorsOf } from './orama-components.ts';
 import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
@@ -227,7 +227,7 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
     dimensions: index.dimensions,
     units: packUnits([...index.units.values()], articles),
     articles: articles.map(({ text: _text, ...rest }) => rest),
-    articleTexts: stringsBlock(articles.map((a) => a.text)),
+    articleTexts: new StringsBlock(articles.map((a) => a.text)),
     warnings: index.warnings,
     orama: save(index.db),
   };
@@ -238,7 +238,7 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
  * Arabic queries would silently miss.
  */
 export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Embedder): SearchIndex {
-  const texts = stringsFromBlock(saved.articleTexts);
+  const texts = saved.articleTexts instanceof StringsBlock ? saved.articleTexts.strings : [];
   if (texts.length !== saved.articles.length) throw new Error('the saved articles and their texts disagree');
   const articleList: ArticleInfo[] = saved.articles.map((a, i) => ({ ...a, text: texts[i]! }));
   const articles = new Map(articleList.map((a) => [a.id, a]));

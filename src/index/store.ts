@@ -34,7 +34,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/7';
+const FORMAT = 'ukraine-talks-index/8';
 /** Where format 5 kept the vectors, beside the index file: removed when the index is saved again. */
 const oldVectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 

@@ -28,7 +28,7 @@ import { ingestCorpus, ingestionFingerprint } from '../../src/corpus/ingest.ts';
 import { createEngine } from '../../src/engine.ts';
 import { questionSetFiles, readQuestions } from '../../src/eval/questions.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
-import { readBlockFile, resolveBlocks, stringsBlock, writeBlockFile } from '../../src/index/block-file.ts';
+import { readBlockFile, resolveBlocks, StringsBlock, writeBlockFile } from '../../src/index/block-file.ts';
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
 import { packUnits } from '../../src/index/saved-units.ts';
@@ -191,7 +191,7 @@ describe('openIndex', () => {
         rewrite(path, (saved) => {
           saved.index.units = packUnits([], []);
           saved.index.articles = [];
-          saved.index.articleTexts = stringsBlock([]);
+          saved.index.articleTexts = new StringsBlock([]);
           saved.index.orama.docs = { count: 0 };
         }),
     ],
