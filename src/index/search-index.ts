@@ -225,7 +225,7 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
   const articles = [...index.articles.values()];
   return {
     dimensions: index.dimensions,
-    units: packUnits([...index.units.values()], articles),
+    units: packUnits(index.byOrdinal, articles),
     articles: articles.map(({ text: _text, ...rest }) => rest),
     articleTexts: new StringsBlock(articles.map((a) => a.text)),
     warnings: index.warnings,
@@ -245,7 +245,8 @@ export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Em
   const source: DocumentSource = { units: [], articles: new Map(articles) };
   const db = createDatabase(analyser, saved.dimensions, source);
   load(db, saved.orama);
-  const units = new Map(unpackUnits(saved.units, articleList).map((u) => [u.id, u]));
+  const ids = (db.internalDocumentIDStore as { internalIdToId: string[] }).internalIdToId;
+  const units = new Map(unpackUnits(saved.units, articleList, ids).map((u) => [u.id, u]));
   const lookups = derived(db, units);
   source.units = [...lookups.byOrdinal];
   return {

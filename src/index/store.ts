@@ -34,7 +34,7 @@ import {
   serialiseIndex,
 } from './search-index.ts';
 
-const FORMAT = 'ukraine-talks-index/8';
+const FORMAT = 'ukraine-talks-index/9';
 /** Where format 5 kept the vectors, beside the index file: removed when the index is saved again. */
 const oldVectorsPath = (indexPath: string) => `${indexPath}.vectors`;
 

@@ -186,7 +186,8 @@ describe('openIndex', () => {
     ],
     [
       'valid but empty (no units, no documents, no articles)',
-      /no passages|no unit/,
+      // Orama's list of documents still names them: the units' columns disagree with it.
+      /no passages|no unit|columns disagree/,
       (path: string) =>
         rewrite(path, (saved) => {
           saved.index.units = packUnits([], []);
