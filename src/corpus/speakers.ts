@@ -19,6 +19,7 @@ import {
   ACCORDING,
   BACK_POINTERS,
   CLAUSE_OPENERS,
+  DETERMINERS,
   GOING_ON,
   NARRATOR_NOTES,
   NOT_A_SUBJECT,
@@ -300,9 +301,16 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
   return personNamed(s, first, to);
 }
 
-/** A word that may be part of a name the lexicon lacks: no article, preposition or adverb; two letters or more. */
+/**
+ * A word that may be part of a name the lexicon lacks: no article, preposition or adverb, no pronoun after it ("عليه");
+ * two letters or more.
+ */
 const isNameWord = (w: string) =>
-  !w.startsWith('ال') && !isPrepositional(w) && !SKIPPABLE.has(w) && w.length >= 2;
+  !w.startsWith('ال') &&
+  !isPrepositional(w) &&
+  !SKIPPABLE.has(w) &&
+  w.length >= 2 &&
+  !/(?:ه|ها|هم|هما)$/.test(w);
 
 /**
  * The person words [from, to) name: a lexicon person spelt another way is that person, anyone else is known by
@@ -383,8 +391,33 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   );
   if (surname && s.norm.slice(from, surname.firstWord).every(isNameWord))
     return personNamed(s, from, surname.endWord);
+  // "وأضافت بروس في حديث …"، "كما يؤكد ميدفيدتشوك.": one or two words that can only be a name, then the clause's
+  // edge. Not a noun with a pronoun ("استعداده"), an adverb ("لاحقا") or a phrase with ب ("بوضوح").
+  for (let to = from + 1; to <= Math.min(from + 2, s.words.length); to++) {
+    if (!s.norm.slice(from, to).every(bareName) || insideTitleName(s, to - 1)) break;
+    const next = s.norm[to];
+    const edge =
+      next === undefined ||
+      SUBJECT_END.has(next) ||
+      isPrepositional(next) ||
+      /[،,.:;؛"«“]/.test(s.text.slice(s.words[to - 1]!.end, s.words[to]?.start ?? s.text.length));
+    if (edge) return personNamed(s, from, to);
+  }
   return 'bare';
 }
+
+/**
+ * A word that can only be a name: no article, clitic pronoun, adverb ending or prepositional ب, and not a verbal
+ * noun of the derived patterns a verb's object takes ("أعلنت إرسال جنود": إفعال، تفعيل، افتعال، انفعال، استفعال).
+ */
+const VERBAL_NOUN = /^(?:ا..ا.|ت..ي.|ا.ت.ا.|ان..ا.|است..ا.)$/;
+const bareName = (w: string) =>
+  isNameWord(w) &&
+  w.length >= 3 &&
+  !/(?:نا|كم|ا)$/.test(w) &&
+  !/^ب.{4,}$/.test(w) &&
+  !VERBAL_NOUN.test(w) &&
+  !DETERMINERS.has(w);
 
 /** The author named within a few words after a document ("بيان لوزارة الخارجية الروسية"، "بيان صادر عن الكرملين"). */
 function documentAuthor(s: Sentence, at: number): Speaker | null {

@@ -414,6 +414,25 @@ describe('attribution', () => {
     ).toEqual([envoy, 'nebenzia', envoy, 'nebenzia']);
   });
 
+  it('takes a word that can only be a name after the verb as a person, and no object, adverb or pronoun', () => {
+    expect(speakers('وأضافت بروس في حديث لقناة تلفزيونية: “القرار مفيد”.')).toEqual([
+      `ar:${nameKey('بروس')}`,
+    ]);
+    expect(speakers('قال زيلينسكي إن "الهدنة هشة".', 'وهو “أمر متوقع”، كما يؤكد ميدفيدتشوك.')).toEqual([
+      'zelensky',
+      `ar:${nameKey('ميدفيدتشوك')}`,
+    ]);
+    // An object («إرسال جنود»، «ذلك»), an adverb after a preposition, a pronoun: the last speaker goes on.
+    expect(
+      speakers(
+        'قال بيسكوف إن "الحوار مستمر".',
+        'وأعلن إرسال وفد إلى الرياض.',
+        'وقال بعد دقائق إن "الموعد لم يحدد".',
+        'وعلق عليه قائلا إن "الأمر طبيعي".',
+      ),
+    ).toEqual(['peskov', 'peskov', 'peskov', 'peskov']);
+  });
+
   it("reads an opening «يُذكر أن» as the narrator's note, not the last speaker going on", () => {
     expect(
       speakers('وقال زيلينسكي إن "الضمانات ضرورية".', 'ويُذكر أن الخطة الأولى تضمنت "تنازلات كبرى من كييف".'),

@@ -16,10 +16,10 @@ export const SUBJECT_END = wordSet('إن أن ان انه أنه إنه انها
 /** Words between a verb and its subject that are not the subject. */
 export const SKIPPABLE = wordSet(`
   أيضا كذلك بدوره بدورها من جانبه جانبها أمس اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
-  الماضي صباح مساء مجددا بدوره فيه فيها
+  الماضي صباح مساء مجددا بدوره فيه فيها آنذاك حينذاك حينئذ لاحقا سابقا مؤخرا أخيرا صراحة علنا
 `);
 /** Prepositions that are only prepositions (not من, which is also "who"). */
-const PLAIN_PREPOSITIONS = 'إلى على عن في مع خلال بشأن حول أمام ضد نحو';
+const PLAIN_PREPOSITIONS = 'إلى على عن في مع خلال بشأن حول أمام ضد نحو بعد قبل عقب إثر';
 /** Words that cannot start a subject: after them the verb had none ("أشار إلى"، "شدد على"). */
 export const NOT_A_SUBJECT = wordSet(`${PLAIN_PREPOSITIONS} من ل ب ردا رداً لوكالة للصحفيين قائلا له لها`);
 /** Prepositions a word of saying right after which is a noun ("عن أمل موسكو", "في تصريح"). */
@@ -28,6 +28,8 @@ export const PREPOSITIONS = wordSet(`${PLAIN_PREPOSITIONS} عبر لدى منذ`
 export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
 /** Verbs of going on before a subject and "ليقول": "ومضى السفير الروسي ليقول"، "وعاد بيسكوف ليؤكد". */
 export const GOING_ON = wordSet('مضى ومضى عاد وعاد');
+/** Demonstratives and quantifiers that may follow a verb as its object ("نفت ذلك"): never a name. */
+export const DETERMINERS = wordSet('ذلك هذا هذه تلك هؤلاء أولئك كل بعض جميع غير عدة أي مثل شيء شيئا أحد');
 /** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
 export const RELATIVES = wordSet('الذي التي الذين اللذين اللتين');
 /**
