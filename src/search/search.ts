@@ -13,7 +13,7 @@ import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
-import { paragraphs, rankUnits } from './rank.ts';
+import { holdsConcept, paragraphs, rankUnits } from './rank.ts';
 import type { LanguageResources } from './resources.ts';
 import type { TimeFilter } from './time.ts';
 
@@ -88,22 +88,53 @@ const QUOTE_BOOST = 1.1;
 /** Credit for a concept found only in the headline or lead of the asked speaker's article. */
 const ARTICLE_CREDIT = 0.7;
 
-const headlineTerms = new WeakMap<SearchIndex, Map<string, Set<string>>>();
+const headlineIndexes = new WeakMap<SearchIndex, Map<string, Int32Array>>();
 
-/** The analysed terms of an article's headline and lead sentence, once per index and article. */
-function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
-  let cache = headlineTerms.get(index);
-  if (!cache) {
-    cache = new Map();
-    headlineTerms.set(index, cache);
-  }
-  let terms = cache.get(article.id);
+/**
+ * For each analysed term of the articles' headlines and lead sentences, the numbers of the articles (`UnitTable`)
+ * whose headline or lead holds it, ascending; once per index. A question whose asked speaker said thousands of
+ * things reads the articles holding its concepts here instead of testing every article of those things.
+ */
+function headlineIndex(index: SearchIndex, table: UnitTable): Map<string, Int32Array> {
+  let terms = headlineIndexes.get(index);
   if (!terms) {
-    const text = `${article.title ?? ''} ${index.leads.get(article.id)?.text ?? ''}`;
-    terms = new Set(index.analyser.documentTerms(text));
-    cache.set(article.id, terms);
+    const lists = new Map<string, number[]>();
+    table.articles.forEach((article, number) => {
+      const text = `${article.title ?? ''} ${index.leads.get(article.id)?.text ?? ''}`;
+      for (const term of new Set(index.analyser.documentTerms(text))) {
+        const list = lists.get(term);
+        if (list) list.push(number);
+        else lists.set(term, [number]);
+      }
+    });
+    terms = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
+    headlineIndexes.set(index, terms);
   }
   return terms;
+}
+
+/**
+ * Which articles' headline or lead holds a concept (one of its one-word alternatives, or every word of another), as
+ * 1 per article number.
+ */
+function headlinesHolding(index: SearchIndex, table: UnitTable, concept: Concept): Uint8Array {
+  const headlines = headlineIndex(index, table);
+  const holding = new Uint8Array(table.articleCount);
+  const none = new Int32Array(0);
+  let seen: Uint8Array | null = null;
+  for (const alt of concept.alternatives) {
+    const terms = [...new Set(alt.terms)];
+    if (terms.length === 1) {
+      for (const a of headlines.get(terms[0]!) ?? none) holding[a] = 1;
+      continue;
+    }
+    // Articles holding every term: counted per article, over the terms' lists.
+    const counted = (seen ??= new Uint8Array(table.articleCount));
+    counted.fill(0);
+    for (const term of terms) for (const a of headlines.get(term) ?? none) counted[a]!++;
+    for (let a = 0; a < counted.length; a++) if (counted[a] === terms.length) holding[a] = 1;
+  }
+  return holding;
 }
 
 /**
@@ -112,6 +143,8 @@ function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
  */
 interface UnitTable {
   article: Array<ArticleInfo | undefined>;
+  /** The articles by number. */
+  articles: ArticleInfo[];
   /** 1 where `article` is known. */
   hasArticle: Uint8Array;
   /** The article's number (0 up to `articleCount`; -1 where not known). */
@@ -146,6 +179,7 @@ function unitTable(index: SearchIndex): UnitTable {
     });
     table = {
       article,
+      articles: [...articleNumbers.keys()],
       hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
       articleNumber,
       articleCount: articleNumbers.size,
@@ -156,6 +190,18 @@ function unitTable(index: SearchIndex): UnitTable {
     unitTables.set(index, table);
   }
   return table;
+}
+
+const dayTables = new WeakMap<UnitTable, Float64Array>();
+
+/** Each article's date as a day number (`dayNumber`), by article number, once per index. */
+function articleDays(table: UnitTable): Float64Array {
+  let days = dayTables.get(table);
+  if (!days) {
+    days = Float64Array.from(table.articles, (a) => dayNumber(a.date.iso));
+    dayTables.set(table, days);
+  }
+  return days;
 }
 
 const ordinalTables = new WeakMap<SearchIndex, Map<string, number>>();
@@ -257,19 +303,25 @@ function newestDay(index: SearchIndex): number | null {
   return newestDates.get(index)!;
 }
 
-/** Whether an ISO date is in the question's time, or null when the question names no time span. */
-function timeTest(index: SearchIndex, time: TimeFilter | null): ((iso: string) => boolean) | null {
+/**
+ * Whether an article (by number) is dated in the question's time, or null when the question names no time span.
+ * Day numbers are read from a table: parsing dates costs more than the rest of a search at scale.
+ */
+function timeTest(index: SearchIndex, table: UnitTable, time: TimeFilter | null): ((a: number) => boolean) | null {
   if (!time) return null;
+  const isoOf = (a: number) => table.articles[a]!.date.iso;
   if (time.from || time.to) {
     const from = time.from ? dayNumber(time.from) : Number.NEGATIVE_INFINITY;
     const to = time.to ? dayNumber(time.to) : Number.POSITIVE_INFINITY;
-    return (iso) => dayNumber(iso) >= from && dayNumber(iso) <= to;
+    const days = articleDays(table);
+    return (a) => isoOf(a) !== null && days[a]! >= from && days[a]! <= to;
   }
-  if (time.month) return (iso) => Number(iso.slice(5, 7)) === time.month;
+  if (time.month) return (a) => Number(isoOf(a)?.slice(5, 7)) === time.month;
   const today = newestDay(index);
   if (time.daysBack && today !== null) {
     const { from, to } = time.daysBack;
-    return (iso) => dayNumber(iso) >= today - from && dayNumber(iso) <= today - to;
+    const days = articleDays(table);
+    return (a) => isoOf(a) !== null && days[a]! >= today - from && days[a]! <= today - to;
   }
   return null;
 }
@@ -355,7 +407,7 @@ export async function searchQuestion(
     return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
   // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
-  const { ordinals, holds } = ranking;
+  const { ordinals, holds, words } = ranking;
   const unitOf = (j: number) => index.byOrdinal[ordinals[j]!]!;
   const units = unitTable(index);
   const articleTable = units.article;
@@ -371,30 +423,11 @@ export async function searchQuestion(
   const isHit = new Uint8Array(count);
   const requiredConcepts = Int32Array.from(required);
   const saidOtherwise = concepts.map((c) => c.saidOtherwise ?? 0);
-  const conceptTerms = concepts.map((c) => ({
-    single: new Set(c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? alt.terms : []))),
-    multiple: c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? [] : [alt.terms])),
-  }));
-  // Whether an article's headline or lead holds concept i: 0 not yet known, 1 no, 2 yes (asked speakers only).
-  let known: Uint8Array | null = null;
+  // Whether an article's headline or lead holds concept i, by article number (asked speakers only).
+  const inHeadlines: Array<Uint8Array | undefined> = [];
   const inArticle = (o: number, i: number) => {
-    known ??= new Uint8Array(units.articleCount * concepts.length);
-    const at = units.articleNumber[o]! * concepts.length + i;
-    if (known[at] === 0) {
-      const article = articleTable[o]!;
-      const terms = articleTerms(index, article);
-      const { single, multiple } = conceptTerms[i]!;
-      // Whether the headline shares a one-word alternative: the smaller set looked up in the larger.
-      const [few, many] = single.size <= terms.size ? [single, terms] : [terms, single];
-      let shared = false;
-      for (const t of few)
-        if (many.has(t)) {
-          shared = true;
-          break;
-        }
-      known[at] = shared || multiple.some((alt) => alt.every((t) => terms.has(t))) ? 2 : 1;
-    }
-    return known[at] === 2;
+    const holding = (inHeadlines[i] ??= headlinesHolding(index, units, concepts[i]!));
+    return holding[units.articleNumber[o]!] === 1;
   };
   let best = 0;
   let bestAnswers = 0;
@@ -402,7 +435,7 @@ export async function searchQuestion(
     const o = ordinals[j]!;
     if (units.hasArticle[o] === 0) continue;
     for (let r = 0; r < requiredConcepts.length; r++)
-      if (holds[j * k + requiredConcepts[r]!] === 0) continue candidates;
+      if (!holdsConcept(ranking, j, requiredConcepts[r]!)) continue candidates;
     isHit[j] = 1;
     const speaker = units.speaker[o]!;
     const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
@@ -410,7 +443,7 @@ export async function searchQuestion(
     let got = 0;
     let topicGot = 0;
     for (let i = 0; i < concepts.length; i++) {
-      const held = holds[j * k + i] === 1;
+      const held = ((holds[j * words + (i >> 5)]! >>> (i & 31)) & 1) === 1;
       const credit = held ? 1 : byAskedSpeaker && inArticle(o, i) ? ARTICLE_CREDIT : 0;
       got += weights[i]! * credit;
       topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
@@ -435,12 +468,17 @@ export async function searchQuestion(
 
   let timeMatched = true;
   const time = question.time;
-  const inTime = timeTest(index, time);
-  const articleOf = (j: number) => unitTable(index).article[ranking.ordinals[j]!]!;
+  const inTime = timeTest(index, units, time);
+  const articleOf = (j: number) => units.article[ordinals[j]!]!;
+  // (Relevant excerpts all have an article, and its number.)
+  const articleNumberOf = (j: number) => units.articleNumber[ordinals[j]!]!;
   if (inTime) {
+    // Tested once per article (0 not yet, 1 no, 2 yes): a large corpus has thousands of relevant excerpts.
+    const tested = new Uint8Array(units.articleCount);
     const inRange = relevant.filter((j) => {
-      const iso = articleOf(j).date.iso;
-      return iso !== null && inTime(iso);
+      const a = articleNumberOf(j);
+      if (tested[a] === 0) tested[a] = inTime(a) ? 2 : 1;
+      return tested[a] === 2;
     });
     if (inRange.length > 0) relevant = inRange;
     else timeMatched = false;
@@ -448,10 +486,10 @@ export async function searchQuestion(
 
   // Best first: newest first when asked for the latest, then by score, then earlier in the article; ties keep the
   // order met (a stable sort's order).
-  const day = time?.latest ? new Map(relevant.map((j) => [j, dayNumber(articleOf(j).date.iso)])) : null;
+  const days = time?.latest ? articleDays(units) : null;
   const score = (j: number) => ranking.score(j) * boost[j]!;
   const order = (a: number, b: number) =>
-    (day ? day.get(b)! - day.get(a)! : 0) ||
+    (days ? days[articleNumberOf(b)]! - days[articleNumberOf(a)]! : 0) ||
     score(b) - score(a) ||
     unitOf(a).position - unitOf(b).position ||
     a - b;
@@ -463,7 +501,7 @@ export async function searchQuestion(
   // once an upper bound is below the `length`-th best exact score met, no later excerpt can enter. Newest first
   // orders by date before score: all of them then.
   const contenders = (items: number[], length: number) => {
-    if (day || length >= items.length) return items;
+    if (days || length >= items.length) return items;
     const lows = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) lows[i] = ranking.lowest(items[i]!) * boost[items[i]!]!;
     const threshold = selectInPlace(lows, lows.length - length);
