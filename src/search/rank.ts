@@ -276,7 +276,12 @@ function conceptFrequencies(
  * bits per ordinal and per paragraph (32 concepts at a time), then reading one word per candidate, rather than
  * testing every candidate for every concept.
  */
-function holdings(perConcept: ConceptFrequencies[], ordinals: Int32Array, table: ParagraphTable, scratch: Scratch) {
+function holdings(
+  perConcept: ConceptFrequencies[],
+  ordinals: Int32Array,
+  table: ParagraphTable,
+  scratch: Scratch,
+) {
   const k = perConcept.length;
   const count = ordinals.length;
   const words = Math.max(1, Math.ceil(k / 32));

@@ -13,7 +13,7 @@ import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
-import { holdsConcept, paragraphs, rankUnits } from './rank.ts';
+import { holdsConcept, paragraphs, type Ranking, rankUnits } from './rank.ts';
 import type { LanguageResources } from './resources.ts';
 import type { TimeFilter } from './time.ts';
 
@@ -121,16 +121,16 @@ function headlinesHolding(index: SearchIndex, table: UnitTable, concept: Concept
   const headlines = headlineIndex(index, table);
   const holding = new Uint8Array(table.articleCount);
   const none = new Int32Array(0);
-  let seen: Uint8Array | null = null;
+  // Per article, how many words of a several-word alternative its headline holds (made when first needed).
+  let counted: Int32Array | undefined;
   for (const alt of concept.alternatives) {
     const terms = [...new Set(alt.terms)];
     if (terms.length === 1) {
       for (const a of headlines.get(terms[0]!) ?? none) holding[a] = 1;
       continue;
     }
-    // Articles holding every term: counted per article, over the terms' lists.
-    const counted = (seen ??= new Uint8Array(table.articleCount));
-    counted.fill(0);
+    if (counted) counted.fill(0);
+    else counted = new Int32Array(table.articleCount);
     for (const term of terms) for (const a of headlines.get(term) ?? none) counted[a]!++;
     for (let a = 0; a < counted.length; a++) if (counted[a] === terms.length) holding[a] = 1;
   }
@@ -307,7 +307,11 @@ function newestDay(index: SearchIndex): number | null {
  * Whether an article (by number) is dated in the question's time, or null when the question names no time span.
  * Day numbers are read from a table: parsing dates costs more than the rest of a search at scale.
  */
-function timeTest(index: SearchIndex, table: UnitTable, time: TimeFilter | null): ((a: number) => boolean) | null {
+function timeTest(
+  index: SearchIndex,
+  table: UnitTable,
+  time: TimeFilter | null,
+): ((a: number) => boolean) | null {
   if (!time) return null;
   const isoOf = (a: number) => table.articles[a]!.date.iso;
   if (time.from || time.to) {
@@ -393,7 +397,6 @@ export async function searchQuestion(
   const topicTotal = topicWeights.reduce((a, b) => a + b, 0);
   if (concepts.length > 0 && total === 0) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
-  const k = rankingConcepts.length;
   const count = ranking.ordinals.length;
   // Most of what is asked must be somewhere in the sources: a question whose subject they never mention ("the
   // price of Russian gas" where no article speaks of gas or prices) is not answered by what it shares with them.
@@ -407,53 +410,31 @@ export async function searchQuestion(
     return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
   // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
-  const { ordinals, holds, words } = ranking;
+  const { ordinals } = ranking;
   const unitOf = (j: number) => index.byOrdinal[ordinals[j]!]!;
   const units = unitTable(index);
-  const articleTable = units.article;
   const askedNumber = new Uint8Array(units.speakerNumbers.size);
   for (const id of asked) {
     const number = units.speakerNumbers.get(id);
     if (number !== undefined) askedNumber[number] = 1;
   }
-  const coverage = new Float64Array(count);
-  const answers = new Float64Array(count);
-  const boost = new Float64Array(count);
-  const byAsked = new Uint8Array(count);
-  const isHit = new Uint8Array(count);
-  const requiredConcepts = Int32Array.from(required);
   const saidOtherwise = concepts.map((c) => c.saidOtherwise ?? 0);
   // Whether an article's headline or lead holds concept i, by article number (asked speakers only).
   const inHeadlines: Array<Uint8Array | undefined> = [];
-  const inArticle = (o: number, i: number) => {
-    const holding = (inHeadlines[i] ??= headlinesHolding(index, units, concepts[i]!));
-    return holding[units.articleNumber[o]!] === 1;
+  const headlines = (i: number) => {
+    inHeadlines[i] ??= headlinesHolding(index, units, concepts[i]!);
+    return inHeadlines[i];
   };
-  let best = 0;
-  let bestAnswers = 0;
-  candidates: for (let j = 0; j < count; j++) {
-    const o = ordinals[j]!;
-    if (units.hasArticle[o] === 0) continue;
-    for (let r = 0; r < requiredConcepts.length; r++)
-      if (!holdsConcept(ranking, j, requiredConcepts[r]!)) continue candidates;
-    isHit[j] = 1;
-    const speaker = units.speaker[o]!;
-    const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
-    byAsked[j] = byAskedSpeaker ? 1 : 0;
-    let got = 0;
-    let topicGot = 0;
-    for (let i = 0; i < concepts.length; i++) {
-      const held = ((holds[j * words + (i >> 5)]! >>> (i & 31)) & 1) === 1;
-      const credit = held ? 1 : byAskedSpeaker && inArticle(o, i) ? ARTICLE_CREDIT : 0;
-      got += weights[i]! * credit;
-      topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
-    }
-    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (units.quote[o] === 1 ? QUOTE_BOOST : 1) : 1;
-    coverage[j] = total > 0 ? got / total : 1;
-    answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
-    best = Math.max(best, coverage[j]!);
-    bestAnswers = Math.max(bestAnswers, answers[j]!);
-  }
+  const { coverage, answers, boost, byAsked, isHit, best, bestAnswers } = judge(ranking, units, {
+    asked: askedNumber,
+    required: Int32Array.from(required),
+    weights: Float64Array.from(weights),
+    topicWeights: Float64Array.from(topicWeights),
+    saidOtherwise: Float64Array.from(saidOtherwise),
+    total,
+    topicTotal,
+    headlines,
+  });
   if (bestAnswers < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
   // With no topic ("What did X say?"), only X's own words answer.
   let relevant: number[] = [];
@@ -579,6 +560,68 @@ export async function searchQuestion(
     }),
   );
   return { hits, unanswered: null, timeMatched, complete, anyByAskedSpeaker };
+}
+
+/** What the decision weighs of a question's concepts (by concept number), and which asked speakers count. */
+interface Weighing {
+  /** 1 for the speaker numbers (`UnitTable.speakerNumbers`) of the asked speakers. */
+  asked: Uint8Array;
+  /** Concepts an excerpt must hold to answer at all. */
+  required: Int32Array;
+  weights: Float64Array;
+  topicWeights: Float64Array;
+  saidOtherwise: Float64Array;
+  total: number;
+  topicTotal: number;
+  /** Which articles' headline or lead holds concept i, by article number (made when first asked). */
+  headlines: (i: number) => Uint8Array;
+}
+
+/**
+ * Every candidate's share of the topic (`coverage`, `answers`), its boost and whether it may answer at all, in
+ * typed arrays (a large corpus has tens of thousands of candidates), and the best shares met. A loop of its own, on
+ * typed arrays, so that it is compiled as one.
+ */
+function judge(ranking: Ranking, units: UnitTable, weighing: Weighing) {
+  const { ordinals, holds, words } = ranking;
+  const { asked, required, weights, topicWeights, saidOtherwise, total, topicTotal } = weighing;
+  const count = ordinals.length;
+  const k = weights.length;
+  const coverage = new Float64Array(count);
+  const answers = new Float64Array(count);
+  const boost = new Float64Array(count);
+  const byAsked = new Uint8Array(count);
+  const isHit = new Uint8Array(count);
+  let best = 0;
+  let bestAnswers = 0;
+  candidates: for (let j = 0; j < count; j++) {
+    const o = ordinals[j]!;
+    if (units.hasArticle[o] === 0) continue;
+    for (let r = 0; r < required.length; r++)
+      if (!holdsConcept(ranking, j, required[r]!)) continue candidates;
+    isHit[j] = 1;
+    const speaker = units.speaker[o]!;
+    const byAskedSpeaker = speaker >= 0 && asked[speaker] === 1;
+    byAsked[j] = byAskedSpeaker ? 1 : 0;
+    let got = 0;
+    let topicGot = 0;
+    for (let i = 0; i < k; i++) {
+      const held = ((holds[j * words + (i >> 5)]! >>> (i & 31)) & 1) === 1;
+      const credit = held
+        ? 1
+        : byAskedSpeaker && weighing.headlines(i)[units.articleNumber[o]!] === 1
+          ? ARTICLE_CREDIT
+          : 0;
+      got += weights[i]! * credit;
+      topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
+    }
+    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (units.quote[o] === 1 ? QUOTE_BOOST : 1) : 1;
+    coverage[j] = total > 0 ? got / total : 1;
+    answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
+    best = Math.max(best, coverage[j]!);
+    bestAnswers = Math.max(bestAnswers, answers[j]!);
+  }
+  return { coverage, answers, boost, byAsked, isHit, best, bestAnswers };
 }
 
 /** Relevant excerpts selected before the first overlap check, at least, and per excerpt wanted. */
