@@ -192,16 +192,31 @@ function unitTable(index: SearchIndex): UnitTable {
   return table;
 }
 
-const dayTables = new WeakMap<UnitTable, Float64Array>();
+/** Each article's date by article number: read from objects spread over a large heap, a cache miss each. */
+interface ArticleDates {
+  /** The day number (`dayNumber`; NO_DATE when undated). */
+  days: Float64Array;
+  /** The month, 1–12 (NaN when undated). */
+  months: Float64Array;
+  /** 1 for an article with a date. */
+  dated: Uint8Array;
+}
 
-/** Each article's date as a day number (`dayNumber`), by article number, once per index. */
-function articleDays(table: UnitTable): Float64Array {
-  let days = dayTables.get(table);
-  if (!days) {
-    days = Float64Array.from(table.articles, (a) => dayNumber(a.date.iso));
-    dayTables.set(table, days);
+const dateTables = new WeakMap<UnitTable, ArticleDates>();
+
+/** The articles' dates, once per index. */
+function articleDates(table: UnitTable): ArticleDates {
+  let dates = dateTables.get(table);
+  if (!dates) {
+    const isos = table.articles.map((a) => a.date.iso);
+    dates = {
+      days: Float64Array.from(isos, (iso) => dayNumber(iso)),
+      months: Float64Array.from(isos, (iso) => (iso === null ? Number.NaN : Number(iso.slice(5, 7)))),
+      dated: Uint8Array.from(isos, (iso) => (iso === null ? 0 : 1)),
+    };
+    dateTables.set(table, dates);
   }
-  return days;
+  return dates;
 }
 
 const ordinalTables = new WeakMap<SearchIndex, Map<string, number>>();
@@ -313,19 +328,17 @@ function timeTest(
   time: TimeFilter | null,
 ): ((a: number) => boolean) | null {
   if (!time) return null;
-  const isoOf = (a: number) => table.articles[a]!.date.iso;
+  const { days, months, dated } = articleDates(table);
   if (time.from || time.to) {
     const from = time.from ? dayNumber(time.from) : Number.NEGATIVE_INFINITY;
     const to = time.to ? dayNumber(time.to) : Number.POSITIVE_INFINITY;
-    const days = articleDays(table);
-    return (a) => isoOf(a) !== null && days[a]! >= from && days[a]! <= to;
+    return (a) => dated[a] === 1 && days[a]! >= from && days[a]! <= to;
   }
-  if (time.month) return (a) => Number(isoOf(a)?.slice(5, 7)) === time.month;
+  if (time.month) return (a) => months[a] === time.month;
   const today = newestDay(index);
   if (time.daysBack && today !== null) {
     const { from, to } = time.daysBack;
-    const days = articleDays(table);
-    return (a) => isoOf(a) !== null && days[a]! >= today - from && days[a]! <= today - to;
+    return (a) => dated[a] === 1 && days[a]! >= today - from && days[a]! <= today - to;
   }
   return null;
 }
@@ -467,7 +480,7 @@ export async function searchQuestion(
 
   // Best first: newest first when asked for the latest, then by score, then earlier in the article; ties keep the
   // order met (a stable sort's order).
-  const days = time?.latest ? articleDays(units) : null;
+  const days = time?.latest ? articleDates(units).days : null;
   const score = (j: number) => ranking.score(j) * boost[j]!;
   const order = (a: number, b: number) =>
     (days ? days[articleNumberOf(b)]! - days[articleNumberOf(a)]! : 0) ||
