@@ -137,6 +137,14 @@ interface Scratch {
    */
   filled: { candidates: Int32Array; holders: Int32Array[]; paragraphs: boolean } | null;
   ranking: number;
+  /**
+   * Candidate j's text score and mixed score, computed on first read: valid where `textFor[j]` (`mixedFor[j]`) is
+   * the ranking's number, so that no question fills or clears an array the size of its candidates.
+   */
+  text: Float64Array;
+  textFor: Int32Array;
+  mixed: Float64Array;
+  mixedFor: Int32Array;
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -155,6 +163,10 @@ function scratchOf(index: SearchIndex, paragraphCount: number): Scratch {
       paragraphBits: new Int32Array(paragraphCount),
       filled: null,
       ranking: 0,
+      text: new Float64Array(units),
+      textFor: new Int32Array(units),
+      mixed: new Float64Array(units),
+      mixedFor: new Int32Array(units),
     };
     scratches.set(index, scratch);
   }
@@ -402,9 +414,9 @@ export function rankUnits(
     const k = perConcept.length;
     const { holds, words, mentions } = holdings(perConcept, ordinals, table, scratch);
     // The text score only for those whose order is asked for (the relevant ones, often a few of the candidates).
-    const text = new Float64Array(count).fill(Number.NaN);
+    const { text, textFor, mixed, mixedFor } = scratch;
     const textOf = (j: number) => {
-      if (Number.isNaN(text[j]!)) {
+      if (textFor[j] !== ranking) {
         if (scratch.ranking !== ranking) throw new Error('a ranking was read after the next one had started');
         const o = ordinals[j]!;
         const p = table.paragraphOf[o]!;
@@ -417,14 +429,15 @@ export function rankUnits(
           around += weights[i]! * saturate(paragraphTf[i]![p]!, paragraphLength, table.averageLength);
         }
         text[j] = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
+        textFor[j] = ranking;
       }
       return text[j]!;
     };
-    const mixed = new Float64Array(count).fill(Number.NaN);
     const score = (j: number) => {
-      if (Number.isNaN(mixed[j]!)) {
+      if (mixedFor[j] !== ranking) {
         const vector = options.vector ? Math.max(0, options.vector(ordinals[j]!)) : 0;
         mixed[j] = (1 - alpha) * textOf(j) + alpha * vector;
+        mixedFor[j] = ranking;
       }
       return mixed[j]!;
     };

@@ -575,6 +575,38 @@ export async function searchQuestion(
   return { hits, unanswered: null, timeMatched, complete, anyByAskedSpeaker };
 }
 
+/** What the decision finds of each candidate (by candidate number, `Ranking.ordinals`). */
+interface DecisionArrays {
+  coverage: Float64Array;
+  answers: Float64Array;
+  boost: Float64Array;
+  byAsked: Uint8Array;
+  isHit: Uint8Array;
+}
+
+const decisionPools = new WeakMap<UnitTable, DecisionArrays>();
+
+/**
+ * The decision's arrays, once per index and as long as it has units (a question has at most that many candidates):
+ * made afresh for each question, their allocation cost as much as a large question's decision. A question reads
+ * them before the next one starts (the search is synchronous from the ranking on).
+ */
+function decisionArrays(units: UnitTable): DecisionArrays {
+  let arrays = decisionPools.get(units);
+  if (!arrays) {
+    const n = units.speaker.length;
+    arrays = {
+      coverage: new Float64Array(n),
+      answers: new Float64Array(n),
+      boost: new Float64Array(n),
+      byAsked: new Uint8Array(n),
+      isHit: new Uint8Array(n),
+    };
+    decisionPools.set(units, arrays);
+  }
+  return arrays;
+}
+
 /** What the decision weighs of a question's concepts (by concept number), and which asked speakers count. */
 interface Weighing {
   /** 1 for the speaker numbers (`UnitTable.speakerNumbers`) of the asked speakers. */
@@ -600,15 +632,13 @@ function judge(ranking: Ranking, units: UnitTable, weighing: Weighing) {
   const { asked, required, weights, topicWeights, saidOtherwise, total, topicTotal } = weighing;
   const count = ordinals.length;
   const k = weights.length;
-  const coverage = new Float64Array(count);
-  const answers = new Float64Array(count);
-  const boost = new Float64Array(count);
-  const byAsked = new Uint8Array(count);
-  const isHit = new Uint8Array(count);
+  const { coverage, answers, boost, byAsked, isHit } = decisionArrays(units);
   let best = 0;
   let bestAnswers = 0;
   candidates: for (let j = 0; j < count; j++) {
     const o = ordinals[j]!;
+    // (Only a hit's other entries are read: those of the others may be a previous question's.)
+    isHit[j] = 0;
     if (units.hasArticle[o] === 0) continue;
     for (let r = 0; r < required.length; r++)
       if (!holdsConcept(ranking, j, required[r]!)) continue candidates;
