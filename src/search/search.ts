@@ -8,6 +8,7 @@
 import type { SearchIndex } from '../index/search-index.ts';
 import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
+import { splitWords } from '../lexicon/keys.ts';
 import { cosineTo, largestNorm, vectorScores } from '../index/vectors.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
@@ -88,29 +89,52 @@ const QUOTE_BOOST = 1.1;
 /** Credit for a concept found only in the headline or lead of the asked speaker's article. */
 const ARTICLE_CREDIT = 0.7;
 
-const headlineIndexes = new WeakMap<SearchIndex, Map<string, Int32Array>>();
+/** Where an article's headline and lead sentence are found by term. */
+interface HeadlineIndex {
+  /** For each analysed term of the headlines, the numbers (`UnitTable`) of the articles whose headline holds it. */
+  titles: Map<string, Int32Array>;
+  /** The article number of each unit that is its article's lead sentence, by ordinal (-1 for the others). */
+  leadOf: Int32Array;
+}
+
+const headlineIndexes = new WeakMap<SearchIndex, HeadlineIndex>();
 
 /**
- * For each analysed term of the articles' headlines and lead sentences, the numbers of the articles (`UnitTable`)
- * whose headline or lead holds it, ascending; once per index. A question whose asked speaker said thousands of
- * things reads the articles holding its concepts here instead of testing every article of those things.
+ * The headlines by term, and the lead sentences by ordinal, once per index: a question whose asked speaker said
+ * thousands of things reads the articles holding its concepts here instead of testing every article of those
+ * things. A lead's terms are its postings (the index analysed it); only the headlines are analysed here.
  */
-function headlineIndex(index: SearchIndex, table: UnitTable): Map<string, Int32Array> {
-  let terms = headlineIndexes.get(index);
-  if (!terms) {
+function headlineIndex(index: SearchIndex, table: UnitTable): HeadlineIndex {
+  let headlines = headlineIndexes.get(index);
+  if (!headlines) {
+    // Headlines share most of their words: each distinct word is analysed once (a headline's terms are its
+    // words' terms).
+    const analysed = new Map<string, string[]>();
+    const termsOf = (word: string) => {
+      let terms = analysed.get(word);
+      if (!terms) {
+        terms = index.analyser.documentTerms(word);
+        analysed.set(word, terms);
+      }
+      return terms;
+    };
     const lists = new Map<string, number[]>();
     table.articles.forEach((article, number) => {
-      const text = `${article.title ?? ''} ${index.leads.get(article.id)?.text ?? ''}`;
-      for (const term of new Set(index.analyser.documentTerms(text))) {
+      const terms = new Set(splitWords(article.title ?? '').flatMap((w) => termsOf(w.text)));
+      for (const term of terms) {
         const list = lists.get(term);
         if (list) list.push(number);
         else lists.set(term, [number]);
       }
     });
-    terms = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
-    headlineIndexes.set(index, terms);
+    const leadOf = new Int32Array(index.byOrdinal.length).fill(-1);
+    index.byOrdinal.forEach((unit, o) => {
+      if (index.leads.get(unit.articleId) === unit) leadOf[o] = table.articleNumber[o]!;
+    });
+    headlines = { titles: new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)])), leadOf };
+    headlineIndexes.set(index, headlines);
   }
-  return terms;
+  return headlines;
 }
 
 /**
@@ -118,21 +142,46 @@ function headlineIndex(index: SearchIndex, table: UnitTable): Map<string, Int32A
  * 1 per article number.
  */
 function headlinesHolding(index: SearchIndex, table: UnitTable, concept: Concept): Uint8Array {
-  const headlines = headlineIndex(index, table);
+  const { titles, leadOf } = headlineIndex(index, table);
   const holding = new Uint8Array(table.articleCount);
   const none = new Int32Array(0);
-  // Per article, how many words of a several-word alternative its headline holds (made when first needed).
+  // Calls `each` for every article whose headline or lead holds `term` (an article may come twice).
+  const articlesHolding = (term: string, each: (a: number) => void) => {
+    for (const a of titles.get(term) ?? none) each(a);
+    const { ordinals } = index.stats.postings(term);
+    for (let i = 0; i < ordinals.length; i++) {
+      const a = ordinals[i]! < leadOf.length ? leadOf[ordinals[i]!]! : -1;
+      if (a >= 0) each(a);
+    }
+  };
+  // Per article, how many words of a several-word alternative it holds, and the last word counted (made when
+  // first needed).
   let counted: Int32Array | undefined;
+  let lastWord: Int32Array | undefined;
   for (const alt of concept.alternatives) {
     const terms = [...new Set(alt.terms)];
     if (terms.length === 1) {
-      for (const a of headlines.get(terms[0]!) ?? none) holding[a] = 1;
+      articlesHolding(terms[0]!, (a) => {
+        holding[a] = 1;
+      });
       continue;
     }
-    if (counted) counted.fill(0);
-    else counted = new Int32Array(table.articleCount);
-    for (const term of terms) for (const a of headlines.get(term) ?? none) counted[a]!++;
-    for (let a = 0; a < counted.length; a++) if (counted[a] === terms.length) holding[a] = 1;
+    if (counted && lastWord) {
+      counted.fill(0);
+      lastWord.fill(-1);
+    } else {
+      counted = new Int32Array(table.articleCount);
+      lastWord = new Int32Array(table.articleCount).fill(-1);
+    }
+    const [count, last] = [counted, lastWord];
+    terms.forEach((term, w) => {
+      articlesHolding(term, (a) => {
+        if (last[a] === w) return;
+        last[a] = w;
+        count[a]!++;
+      });
+    });
+    for (let a = 0; a < count.length; a++) if (count[a] === terms.length) holding[a] = 1;
   }
   return holding;
 }
