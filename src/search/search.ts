@@ -8,8 +8,8 @@
 import type { SearchIndex } from '../index/search-index.ts';
 import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
-import { splitWords } from '../lexicon/keys.ts';
 import { cosineTo, largestNorm, vectorScores } from '../index/vectors.ts';
+import { splitWords } from '../lexicon/keys.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
