@@ -97,52 +97,59 @@ interface HeadlineIndex {
   leadOf: Int32Array;
 }
 
-const headlineIndexes = new WeakMap<SearchIndex, HeadlineIndex>();
+/** `make` of a key (an index, or one of its tables), made on the first call and kept as long as the key. */
+function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
 
 /**
  * The headlines by term, and the lead sentences by ordinal, once per index: a question whose asked speaker said
  * thousands of things reads the articles holding its concepts here instead of testing every article of those
  * things. A lead's terms are its postings (the index analysed it); only the headlines are analysed here.
  */
-function headlineIndex(index: SearchIndex, table: UnitTable): HeadlineIndex {
-  let headlines = headlineIndexes.get(index);
-  if (!headlines) {
-    // Headlines share most of their words: each distinct word is analysed once (a headline's terms are its
-    // words' terms).
-    const analysed = new Map<string, string[]>();
-    const termsOf = (word: string) => {
-      let terms = analysed.get(word);
-      if (!terms) {
-        terms = index.analyser.documentTerms(word);
-        analysed.set(word, terms);
-      }
-      return terms;
-    };
-    const lists = new Map<string, number[]>();
-    table.articles.forEach((article, number) => {
-      const terms = new Set(splitWords(article.title ?? '').flatMap((w) => termsOf(w.text)));
-      for (const term of terms) {
-        const list = lists.get(term);
-        if (list) list.push(number);
-        else lists.set(term, [number]);
-      }
-    });
-    const leadOf = new Int32Array(index.byOrdinal.length).fill(-1);
-    index.byOrdinal.forEach((unit, o) => {
-      if (index.leads.get(unit.articleId) === unit) leadOf[o] = table.articleNumber[o]!;
-    });
-    headlines = { titles: new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)])), leadOf };
-    headlineIndexes.set(index, headlines);
-  }
-  return headlines;
-}
+const headlineIndex = oncePer((index: SearchIndex): HeadlineIndex => {
+  const table = unitTable(index);
+  // Headlines share most of their words: each distinct word is analysed once (a headline's terms are its
+  // words' terms).
+  const analysed = new Map<string, string[]>();
+  const termsOf = (word: string) => {
+    let terms = analysed.get(word);
+    if (!terms) {
+      terms = index.analyser.documentTerms(word);
+      analysed.set(word, terms);
+    }
+    return terms;
+  };
+  const lists = new Map<string, number[]>();
+  table.articles.forEach((article, number) => {
+    const terms = new Set(splitWords(article.title ?? '').flatMap((w) => termsOf(w.text)));
+    for (const term of terms) {
+      const list = lists.get(term);
+      if (list) list.push(number);
+      else lists.set(term, [number]);
+    }
+  });
+  const leadOf = new Int32Array(index.byOrdinal.length).fill(-1);
+  index.byOrdinal.forEach((unit, o) => {
+    if (index.leads.get(unit.articleId) === unit) leadOf[o] = table.articleNumber[o]!;
+  });
+  return { titles: new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)])), leadOf };
+});
 
 /**
  * Which articles' headline or lead holds a concept (one of its one-word alternatives, or every word of another), as
  * 1 per article number.
  */
 function headlinesHolding(index: SearchIndex, table: UnitTable, concept: Concept): Uint8Array {
-  const { titles, leadOf } = headlineIndex(index, table);
+  const { titles, leadOf } = headlineIndex(index);
   const holding = new Uint8Array(table.articleCount);
   const none = new Int32Array(0);
   // Calls `each` for every article whose headline or lead holds `term` (an article may come twice).
@@ -251,22 +258,15 @@ interface ArticleDates {
   dated: Uint8Array;
 }
 
-const dateTables = new WeakMap<UnitTable, ArticleDates>();
-
 /** The articles' dates, once per index. */
-function articleDates(table: UnitTable): ArticleDates {
-  let dates = dateTables.get(table);
-  if (!dates) {
-    const isos = table.articles.map((a) => a.date.iso);
-    dates = {
-      days: Float64Array.from(isos, (iso) => dayNumber(iso)),
-      months: Float64Array.from(isos, (iso) => (iso === null ? Number.NaN : Number(iso.slice(5, 7)))),
-      dated: Uint8Array.from(isos, (iso) => (iso === null ? 0 : 1)),
-    };
-    dateTables.set(table, dates);
-  }
-  return dates;
-}
+const articleDates = oncePer((table: UnitTable): ArticleDates => {
+  const isos = table.articles.map((a) => a.date.iso);
+  return {
+    days: Float64Array.from(isos, (iso) => dayNumber(iso)),
+    months: Float64Array.from(isos, (iso) => (iso === null ? Number.NaN : Number(iso.slice(5, 7)))),
+    dated: Uint8Array.from(isos, (iso) => (iso === null ? 0 : 1)),
+  };
+});
 
 const ordinalTables = new WeakMap<SearchIndex, Map<string, number>>();
 
@@ -633,28 +633,21 @@ interface DecisionArrays {
   isHit: Uint8Array;
 }
 
-const decisionPools = new WeakMap<UnitTable, DecisionArrays>();
-
 /**
  * The decision's arrays, once per index and as long as it has units (a question has at most that many candidates):
  * made afresh for each question, their allocation cost as much as a large question's decision. A question reads
  * them before the next one starts (the search is synchronous from the ranking on).
  */
-function decisionArrays(units: UnitTable): DecisionArrays {
-  let arrays = decisionPools.get(units);
-  if (!arrays) {
-    const n = units.speaker.length;
-    arrays = {
-      coverage: new Float64Array(n),
-      answers: new Float64Array(n),
-      boost: new Float64Array(n),
-      byAsked: new Uint8Array(n),
-      isHit: new Uint8Array(n),
-    };
-    decisionPools.set(units, arrays);
-  }
-  return arrays;
-}
+const decisionArrays = oncePer((units: UnitTable): DecisionArrays => {
+  const n = units.speaker.length;
+  return {
+    coverage: new Float64Array(n),
+    answers: new Float64Array(n),
+    boost: new Float64Array(n),
+    byAsked: new Uint8Array(n),
+    isHit: new Uint8Array(n),
+  };
+});
 
 /** What the decision weighs of a question's concepts (by concept number), and which asked speakers count. */
 interface Weighing {
