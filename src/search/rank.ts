@@ -19,6 +19,10 @@ const B = 0.75;
  */
 const PARAGRAPH_WEIGHT = 1;
 
+/** Whether candidate j of a ranking (the unit or its paragraph) holds concept i. */
+export const holdsConcept = (ranking: Pick<Ranking, 'holds' | 'words'>, j: number, i: number) =>
+  ((ranking.holds[j * ranking.words + (i >> 5)]! >>> (i & 31)) & 1) === 1;
+
 /** The share of units an absent concept is weighed as if it occurred in (see rankUnits). */
 const ABSENT_SHARE = 0.01;
 
@@ -43,8 +47,13 @@ export interface Ranking {
   /** Bounds of `score(j)` without its cosine: with a cosine of 0 and of `cosineBound`. */
   lowest(j: number): number;
   highest(j: number): number;
-  /** Whether candidate j (the unit or its paragraph) holds concept i: `holds[j * concepts + i]` is 1. */
-  holds: Uint8Array;
+  /**
+   * What each candidate (the unit or its paragraph) holds, as bits: concept i is bit `i % 32` of
+   * `holds[j * words + (i >> 5)]` (read it with `holdsConcept`).
+   */
+  holds: Int32Array;
+  /** Words of `holds` per candidate: one per 32 concepts. */
+  words: number;
   /** Whether any candidate (or its paragraph) holds concept i: `mentions[i]` is 1. */
   mentions: Uint8Array;
   weights: number[];
@@ -119,12 +128,23 @@ interface Scratch {
   holders: Int32Array;
   /** Per ordinal: a multi-word alternative's count so far. */
   counts: Int32Array;
+  /** Per ordinal and per paragraph: which of 32 concepts the unit, or the paragraph's sentences, hold. */
+  unitBits: Int32Array;
+  paragraphBits: Int32Array;
   /**
    * What the last ranking filled, cleared when the next one starts: its scores are computed when asked for, from
    * these arrays. Each ranking has a number; one read after the next has started is an error, not a wrong score.
    */
   filled: { candidates: Int32Array; holders: Int32Array[]; paragraphs: boolean } | null;
   ranking: number;
+  /**
+   * Candidate j's text score and mixed score, computed on first read: valid where `textFor[j]` (`mixedFor[j]`) is
+   * the ranking's number, so that no question fills or clears an array the size of its candidates.
+   */
+  text: Float64Array;
+  textFor: Int32Array;
+  mixed: Float64Array;
+  mixedFor: Int32Array;
 }
 
 const scratches = new WeakMap<SearchIndex, Scratch>();
@@ -139,8 +159,14 @@ function scratchOf(index: SearchIndex, paragraphCount: number): Scratch {
       mark: new Uint8Array(units),
       holders: new Int32Array(units),
       counts: new Int32Array(units),
+      unitBits: new Int32Array(units),
+      paragraphBits: new Int32Array(paragraphCount),
       filled: null,
       ranking: 0,
+      text: new Float64Array(units),
+      textFor: new Int32Array(units),
+      mixed: new Float64Array(units),
+      mixedFor: new Int32Array(units),
     };
     scratches.set(index, scratch);
   }
@@ -257,6 +283,52 @@ function conceptFrequencies(
 }
 
 /**
+ * What each candidate holds, for every candidate (whether the sources answer is decided over all of them): a unit
+ * holds a concept when its own words or its paragraph's sentences do. Made by walking each concept's holders into
+ * bits per ordinal and per paragraph (32 concepts at a time), then reading one word per candidate, rather than
+ * testing every candidate for every concept.
+ */
+function holdings(
+  perConcept: ConceptFrequencies[],
+  ordinals: Int32Array,
+  table: ParagraphTable,
+  scratch: Scratch,
+) {
+  const k = perConcept.length;
+  const count = ordinals.length;
+  const words = Math.max(1, Math.ceil(k / 32));
+  const holds = new Int32Array(count * words);
+  const mentions = new Uint8Array(k);
+  const { unitBits, paragraphBits } = scratch;
+  const { paragraphOf, quote } = table;
+  for (let word = 0; word < words; word++) {
+    const concepts = perConcept.slice(word * 32, word * 32 + 32);
+    concepts.forEach(({ tf, holders }, bit) => {
+      const mask = 1 << bit;
+      for (let h = 0; h < holders.length; h++) {
+        const o = holders[h]!;
+        // (A holder whose alternatives all have probability 0 holds nothing.)
+        if (!(tf[o]! > 0)) continue;
+        mentions[word * 32 + bit] = 1;
+        unitBits[o]! |= mask;
+        // A paragraph's sentences are its words; a quotation repeats words of its sentence.
+        if (quote[o] === 0) paragraphBits[paragraphOf[o]!]! |= mask;
+      }
+    });
+    for (let j = 0; j < count; j++) {
+      const o = ordinals[j]!;
+      holds[j * words + word] = unitBits[o]! | paragraphBits[paragraphOf[o]!]!;
+    }
+    for (const { holders } of concepts)
+      for (let h = 0; h < holders.length; h++) {
+        unitBits[holders[h]!] = 0;
+        paragraphBits[paragraphOf[holders[h]!]!] = 0;
+      }
+  }
+  return { holds, words, mentions };
+}
+
+/**
  * Ranks the units that hold any concept (and `extra` ordinals, which may hold none) for a structured query.
  * `vector` gives the cosine of a unit by ordinal, `vectorWeight` its share of the score, `cosineBound` a number no
  * cosine exceeds.
@@ -340,24 +412,11 @@ export function rankUnits(
     filled.candidates = ordinals;
     const alpha = options.vector ? (options.vectorWeight ?? 0) : 0;
     const k = perConcept.length;
-    // What each candidate holds, for every candidate: whether the sources answer is decided over all of them.
-    const holds = new Uint8Array(count * k);
-    const mentions = new Uint8Array(k);
-    for (let i = 0; i < k; i++) {
-      const tf = perConcept[i]!.tf;
-      const byParagraph = paragraphTf[i]!;
-      for (let j = 0; j < count; j++) {
-        const o = ordinals[j]!;
-        if (tf[o]! > 0 || byParagraph[table.paragraphOf[o]!]! > 0) {
-          holds[j * k + i] = 1;
-          mentions[i] = 1;
-        }
-      }
-    }
+    const { holds, words, mentions } = holdings(perConcept, ordinals, table, scratch);
     // The text score only for those whose order is asked for (the relevant ones, often a few of the candidates).
-    const text = new Float64Array(count).fill(Number.NaN);
+    const { text, textFor, mixed, mixedFor } = scratch;
     const textOf = (j: number) => {
-      if (Number.isNaN(text[j]!)) {
+      if (textFor[j] !== ranking) {
         if (scratch.ranking !== ranking) throw new Error('a ranking was read after the next one had started');
         const o = ordinals[j]!;
         const p = table.paragraphOf[o]!;
@@ -370,21 +429,22 @@ export function rankUnits(
           around += weights[i]! * saturate(paragraphTf[i]![p]!, paragraphLength, table.averageLength);
         }
         text[j] = best > 0 ? (own + PARAGRAPH_WEIGHT * around) / ((1 + PARAGRAPH_WEIGHT) * best) : 0;
+        textFor[j] = ranking;
       }
       return text[j]!;
     };
-    const mixed = new Float64Array(count).fill(Number.NaN);
     const score = (j: number) => {
-      if (Number.isNaN(mixed[j]!)) {
+      if (mixedFor[j] !== ranking) {
         const vector = options.vector ? Math.max(0, options.vector(ordinals[j]!)) : 0;
         mixed[j] = (1 - alpha) * textOf(j) + alpha * vector;
+        mixedFor[j] = ranking;
       }
       return mixed[j]!;
     };
     const cosineBound = options.vector ? Math.max(0, options.cosineBound ?? Number.POSITIVE_INFINITY) : 0;
     const lowest = (j: number) => (1 - alpha) * textOf(j) + alpha * 0;
     const highest = (j: number) => (1 - alpha) * textOf(j) + (alpha > 0 ? alpha * cosineBound : 0);
-    return { ordinals, text: textOf, score, lowest, highest, holds, mentions, weights };
+    return { ordinals, text: textOf, score, lowest, highest, holds, words, mentions, weights };
   } catch (error) {
     // Left part filled: the next question starts from fresh arrays.
     scratches.delete(index);

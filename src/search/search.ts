@@ -9,11 +9,12 @@ import type { SearchIndex } from '../index/search-index.ts';
 import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
 import { cosineTo, largestNorm, vectorScores } from '../index/vectors.ts';
+import { splitWords } from '../lexicon/keys.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
 import type { Question, TopicPart } from './question.ts';
-import { paragraphs, rankUnits } from './rank.ts';
+import { holdsConcept, paragraphs, type Ranking, rankUnits } from './rank.ts';
 import type { LanguageResources } from './resources.ts';
 import type { TimeFilter } from './time.ts';
 
@@ -88,22 +89,108 @@ const QUOTE_BOOST = 1.1;
 /** Credit for a concept found only in the headline or lead of the asked speaker's article. */
 const ARTICLE_CREDIT = 0.7;
 
-const headlineTerms = new WeakMap<SearchIndex, Map<string, Set<string>>>();
+/** Where an article's headline and lead sentence are found by term. */
+interface HeadlineIndex {
+  /** For each analysed term of the headlines, the numbers (`UnitTable`) of the articles whose headline holds it. */
+  titles: Map<string, Int32Array>;
+  /** The article number of each unit that is its article's lead sentence, by ordinal (-1 for the others). */
+  leadOf: Int32Array;
+}
 
-/** The analysed terms of an article's headline and lead sentence, once per index and article. */
-function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
-  let cache = headlineTerms.get(index);
-  if (!cache) {
-    cache = new Map();
-    headlineTerms.set(index, cache);
+/** `make` of a key (an index, or one of its tables), made on the first call and kept as long as the key. */
+function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * The headlines by term, and the lead sentences by ordinal, once per index: a question whose asked speaker said
+ * thousands of things reads the articles holding its concepts here instead of testing every article of those
+ * things. A lead's terms are its postings (the index analysed it); only the headlines are analysed here.
+ */
+const headlineIndex = oncePer((index: SearchIndex): HeadlineIndex => {
+  const table = unitTable(index);
+  // Headlines share most of their words: each distinct word is analysed once (a headline's terms are its
+  // words' terms).
+  const analysed = new Map<string, string[]>();
+  const termsOf = (word: string) => {
+    let terms = analysed.get(word);
+    if (!terms) {
+      terms = index.analyser.documentTerms(word);
+      analysed.set(word, terms);
+    }
+    return terms;
+  };
+  const lists = new Map<string, number[]>();
+  table.articles.forEach((article, number) => {
+    const terms = new Set(splitWords(article.title ?? '').flatMap((w) => termsOf(w.text)));
+    for (const term of terms) {
+      const list = lists.get(term);
+      if (list) list.push(number);
+      else lists.set(term, [number]);
+    }
+  });
+  const leadOf = new Int32Array(index.byOrdinal.length).fill(-1);
+  index.byOrdinal.forEach((unit, o) => {
+    if (index.leads.get(unit.articleId) === unit) leadOf[o] = table.articleNumber[o]!;
+  });
+  return { titles: new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)])), leadOf };
+});
+
+/**
+ * Which articles' headline or lead holds a concept (one of its one-word alternatives, or every word of another), as
+ * 1 per article number.
+ */
+function headlinesHolding(index: SearchIndex, table: UnitTable, concept: Concept): Uint8Array {
+  const { titles, leadOf } = headlineIndex(index);
+  const holding = new Uint8Array(table.articleCount);
+  const none = new Int32Array(0);
+  // Calls `each` for every article whose headline or lead holds `term` (an article may come twice).
+  const articlesHolding = (term: string, each: (a: number) => void) => {
+    for (const a of titles.get(term) ?? none) each(a);
+    const { ordinals } = index.stats.postings(term);
+    for (let i = 0; i < ordinals.length; i++) {
+      const a = ordinals[i]! < leadOf.length ? leadOf[ordinals[i]!]! : -1;
+      if (a >= 0) each(a);
+    }
+  };
+  // Per article, how many words of a several-word alternative it holds, and the last word counted (made when
+  // first needed).
+  let counted: Int32Array | undefined;
+  let lastWord: Int32Array | undefined;
+  for (const alt of concept.alternatives) {
+    const terms = [...new Set(alt.terms)];
+    if (terms.length === 1) {
+      articlesHolding(terms[0]!, (a) => {
+        holding[a] = 1;
+      });
+      continue;
+    }
+    if (counted && lastWord) {
+      counted.fill(0);
+      lastWord.fill(-1);
+    } else {
+      counted = new Int32Array(table.articleCount);
+      lastWord = new Int32Array(table.articleCount).fill(-1);
+    }
+    const [count, last] = [counted, lastWord];
+    terms.forEach((term, w) => {
+      articlesHolding(term, (a) => {
+        if (last[a] === w) return;
+        last[a] = w;
+        count[a]!++;
+      });
+    });
+    for (let a = 0; a < count.length; a++) if (count[a] === terms.length) holding[a] = 1;
   }
-  let terms = cache.get(article.id);
-  if (!terms) {
-    const text = `${article.title ?? ''} ${index.leads.get(article.id)?.text ?? ''}`;
-    terms = new Set(index.analyser.documentTerms(text));
-    cache.set(article.id, terms);
-  }
-  return terms;
+  return holding;
 }
 
 /**
@@ -112,6 +199,8 @@ function articleTerms(index: SearchIndex, article: ArticleInfo): Set<string> {
  */
 interface UnitTable {
   article: Array<ArticleInfo | undefined>;
+  /** The articles by number. */
+  articles: ArticleInfo[];
   /** 1 where `article` is known. */
   hasArticle: Uint8Array;
   /** The article's number (0 up to `articleCount`; -1 where not known). */
@@ -146,6 +235,7 @@ function unitTable(index: SearchIndex): UnitTable {
     });
     table = {
       article,
+      articles: [...articleNumbers.keys()],
       hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
       articleNumber,
       articleCount: articleNumbers.size,
@@ -157,6 +247,26 @@ function unitTable(index: SearchIndex): UnitTable {
   }
   return table;
 }
+
+/** Each article's date by article number: read from objects spread over a large heap, a cache miss each. */
+interface ArticleDates {
+  /** The day number (`dayNumber`; NO_DATE when undated). */
+  days: Float64Array;
+  /** The month, 1–12 (NaN when undated). */
+  months: Float64Array;
+  /** 1 for an article with a date. */
+  dated: Uint8Array;
+}
+
+/** The articles' dates, once per index. */
+const articleDates = oncePer((table: UnitTable): ArticleDates => {
+  const isos = table.articles.map((a) => a.date.iso);
+  return {
+    days: Float64Array.from(isos, (iso) => dayNumber(iso)),
+    months: Float64Array.from(isos, (iso) => (iso === null ? Number.NaN : Number(iso.slice(5, 7)))),
+    dated: Uint8Array.from(isos, (iso) => (iso === null ? 0 : 1)),
+  };
+});
 
 const ordinalTables = new WeakMap<SearchIndex, Map<string, number>>();
 
@@ -257,19 +367,27 @@ function newestDay(index: SearchIndex): number | null {
   return newestDates.get(index)!;
 }
 
-/** Whether an ISO date is in the question's time, or null when the question names no time span. */
-function timeTest(index: SearchIndex, time: TimeFilter | null): ((iso: string) => boolean) | null {
+/**
+ * Whether an article (by number) is dated in the question's time, or null when the question names no time span.
+ * Day numbers are read from a table: parsing dates costs more than the rest of a search at scale.
+ */
+function timeTest(
+  index: SearchIndex,
+  table: UnitTable,
+  time: TimeFilter | null,
+): ((a: number) => boolean) | null {
   if (!time) return null;
+  const { days, months, dated } = articleDates(table);
   if (time.from || time.to) {
     const from = time.from ? dayNumber(time.from) : Number.NEGATIVE_INFINITY;
     const to = time.to ? dayNumber(time.to) : Number.POSITIVE_INFINITY;
-    return (iso) => dayNumber(iso) >= from && dayNumber(iso) <= to;
+    return (a) => dated[a] === 1 && days[a]! >= from && days[a]! <= to;
   }
-  if (time.month) return (iso) => Number(iso.slice(5, 7)) === time.month;
+  if (time.month) return (a) => months[a] === time.month;
   const today = newestDay(index);
   if (time.daysBack && today !== null) {
     const { from, to } = time.daysBack;
-    return (iso) => dayNumber(iso) >= today - from && dayNumber(iso) <= today - to;
+    return (a) => dated[a] === 1 && days[a]! >= today - from && days[a]! <= today - to;
   }
   return null;
 }
@@ -341,7 +459,6 @@ export async function searchQuestion(
   const topicTotal = topicWeights.reduce((a, b) => a + b, 0);
   if (concepts.length > 0 && total === 0) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
-  const k = rankingConcepts.length;
   const count = ranking.ordinals.length;
   // Most of what is asked must be somewhere in the sources: a question whose subject they never mention ("the
   // price of Russian gas" where no article speaks of gas or prices) is not answered by what it shares with them.
@@ -355,72 +472,31 @@ export async function searchQuestion(
     return none(speakerAbsent ? 'speaker-absent' : 'no-match');
 
   // Every candidate's share of the topic and score, in typed arrays: a large corpus has tens of thousands.
-  const { ordinals, holds } = ranking;
+  const { ordinals } = ranking;
   const unitOf = (j: number) => index.byOrdinal[ordinals[j]!]!;
   const units = unitTable(index);
-  const articleTable = units.article;
   const askedNumber = new Uint8Array(units.speakerNumbers.size);
   for (const id of asked) {
     const number = units.speakerNumbers.get(id);
     if (number !== undefined) askedNumber[number] = 1;
   }
-  const coverage = new Float64Array(count);
-  const answers = new Float64Array(count);
-  const boost = new Float64Array(count);
-  const byAsked = new Uint8Array(count);
-  const isHit = new Uint8Array(count);
-  const requiredConcepts = Int32Array.from(required);
   const saidOtherwise = concepts.map((c) => c.saidOtherwise ?? 0);
-  const conceptTerms = concepts.map((c) => ({
-    single: new Set(c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? alt.terms : []))),
-    multiple: c.alternatives.flatMap((alt) => (alt.terms.length === 1 ? [] : [alt.terms])),
-  }));
-  // Whether an article's headline or lead holds concept i: 0 not yet known, 1 no, 2 yes (asked speakers only).
-  let known: Uint8Array | null = null;
-  const inArticle = (o: number, i: number) => {
-    known ??= new Uint8Array(units.articleCount * concepts.length);
-    const at = units.articleNumber[o]! * concepts.length + i;
-    if (known[at] === 0) {
-      const article = articleTable[o]!;
-      const terms = articleTerms(index, article);
-      const { single, multiple } = conceptTerms[i]!;
-      // Whether the headline shares a one-word alternative: the smaller set looked up in the larger.
-      const [few, many] = single.size <= terms.size ? [single, terms] : [terms, single];
-      let shared = false;
-      for (const t of few)
-        if (many.has(t)) {
-          shared = true;
-          break;
-        }
-      known[at] = shared || multiple.some((alt) => alt.every((t) => terms.has(t))) ? 2 : 1;
-    }
-    return known[at] === 2;
+  // Whether an article's headline or lead holds concept i, by article number (asked speakers only).
+  const inHeadlines: Array<Uint8Array | undefined> = [];
+  const headlines = (i: number) => {
+    inHeadlines[i] ??= headlinesHolding(index, units, concepts[i]!);
+    return inHeadlines[i];
   };
-  let best = 0;
-  let bestAnswers = 0;
-  candidates: for (let j = 0; j < count; j++) {
-    const o = ordinals[j]!;
-    if (units.hasArticle[o] === 0) continue;
-    for (let r = 0; r < requiredConcepts.length; r++)
-      if (holds[j * k + requiredConcepts[r]!] === 0) continue candidates;
-    isHit[j] = 1;
-    const speaker = units.speaker[o]!;
-    const byAskedSpeaker = speaker >= 0 && askedNumber[speaker] === 1;
-    byAsked[j] = byAskedSpeaker ? 1 : 0;
-    let got = 0;
-    let topicGot = 0;
-    for (let i = 0; i < concepts.length; i++) {
-      const held = holds[j * k + i] === 1;
-      const credit = held ? 1 : byAskedSpeaker && inArticle(o, i) ? ARTICLE_CREDIT : 0;
-      got += weights[i]! * credit;
-      topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
-    }
-    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (units.quote[o] === 1 ? QUOTE_BOOST : 1) : 1;
-    coverage[j] = total > 0 ? got / total : 1;
-    answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
-    best = Math.max(best, coverage[j]!);
-    bestAnswers = Math.max(bestAnswers, answers[j]!);
-  }
+  const { coverage, answers, boost, byAsked, isHit, best, bestAnswers } = judge(ranking, units, {
+    asked: askedNumber,
+    required: Int32Array.from(required),
+    weights: Float64Array.from(weights),
+    topicWeights: Float64Array.from(topicWeights),
+    saidOtherwise: Float64Array.from(saidOtherwise),
+    total,
+    topicTotal,
+    headlines,
+  });
   if (bestAnswers < RELEVANCE_FLOOR) return none(speakerAbsent ? 'speaker-absent' : 'no-match');
   // With no topic ("What did X say?"), only X's own words answer.
   let relevant: number[] = [];
@@ -435,12 +511,17 @@ export async function searchQuestion(
 
   let timeMatched = true;
   const time = question.time;
-  const inTime = timeTest(index, time);
-  const articleOf = (j: number) => unitTable(index).article[ranking.ordinals[j]!]!;
+  const inTime = timeTest(index, units, time);
+  const articleOf = (j: number) => units.article[ordinals[j]!]!;
+  // (Relevant excerpts all have an article, and its number.)
+  const articleNumberOf = (j: number) => units.articleNumber[ordinals[j]!]!;
   if (inTime) {
+    // Tested once per article (0 not yet, 1 no, 2 yes): a large corpus has thousands of relevant excerpts.
+    const tested = new Uint8Array(units.articleCount);
     const inRange = relevant.filter((j) => {
-      const iso = articleOf(j).date.iso;
-      return iso !== null && inTime(iso);
+      const a = articleNumberOf(j);
+      if (tested[a] === 0) tested[a] = inTime(a) ? 2 : 1;
+      return tested[a] === 2;
     });
     if (inRange.length > 0) relevant = inRange;
     else timeMatched = false;
@@ -448,10 +529,10 @@ export async function searchQuestion(
 
   // Best first: newest first when asked for the latest, then by score, then earlier in the article; ties keep the
   // order met (a stable sort's order).
-  const day = time?.latest ? new Map(relevant.map((j) => [j, dayNumber(articleOf(j).date.iso)])) : null;
+  const days = time?.latest ? articleDates(units).days : null;
   const score = (j: number) => ranking.score(j) * boost[j]!;
   const order = (a: number, b: number) =>
-    (day ? day.get(b)! - day.get(a)! : 0) ||
+    (days ? days[articleNumberOf(b)]! - days[articleNumberOf(a)]! : 0) ||
     score(b) - score(a) ||
     unitOf(a).position - unitOf(b).position ||
     a - b;
@@ -463,7 +544,7 @@ export async function searchQuestion(
   // once an upper bound is below the `length`-th best exact score met, no later excerpt can enter. Newest first
   // orders by date before score: all of them then.
   const contenders = (items: number[], length: number) => {
-    if (day || length >= items.length) return items;
+    if (days || length >= items.length) return items;
     const lows = new Float64Array(items.length);
     for (let i = 0; i < items.length; i++) lows[i] = ranking.lowest(items[i]!) * boost[items[i]!]!;
     const threshold = selectInPlace(lows, lows.length - length);
@@ -541,6 +622,91 @@ export async function searchQuestion(
     }),
   );
   return { hits, unanswered: null, timeMatched, complete, anyByAskedSpeaker };
+}
+
+/** What the decision finds of each candidate (by candidate number, `Ranking.ordinals`). */
+interface DecisionArrays {
+  coverage: Float64Array;
+  answers: Float64Array;
+  boost: Float64Array;
+  byAsked: Uint8Array;
+  isHit: Uint8Array;
+}
+
+/**
+ * The decision's arrays, once per index and as long as it has units (a question has at most that many candidates):
+ * made afresh for each question, their allocation cost as much as a large question's decision. A question reads
+ * them before the next one starts (the search is synchronous from the ranking on).
+ */
+const decisionArrays = oncePer((units: UnitTable): DecisionArrays => {
+  const n = units.speaker.length;
+  return {
+    coverage: new Float64Array(n),
+    answers: new Float64Array(n),
+    boost: new Float64Array(n),
+    byAsked: new Uint8Array(n),
+    isHit: new Uint8Array(n),
+  };
+});
+
+/** What the decision weighs of a question's concepts (by concept number), and which asked speakers count. */
+interface Weighing {
+  /** 1 for the speaker numbers (`UnitTable.speakerNumbers`) of the asked speakers. */
+  asked: Uint8Array;
+  /** Concepts an excerpt must hold to answer at all. */
+  required: Int32Array;
+  weights: Float64Array;
+  topicWeights: Float64Array;
+  saidOtherwise: Float64Array;
+  total: number;
+  topicTotal: number;
+  /** Which articles' headline or lead holds concept i, by article number (made when first asked). */
+  headlines: (i: number) => Uint8Array;
+}
+
+/**
+ * Every candidate's share of the topic (`coverage`, `answers`), its boost and whether it may answer at all, in
+ * typed arrays (a large corpus has tens of thousands of candidates), and the best shares met. A loop of its own, on
+ * typed arrays, so that it is compiled as one.
+ */
+function judge(ranking: Ranking, units: UnitTable, weighing: Weighing) {
+  const { ordinals, holds, words } = ranking;
+  const { asked, required, weights, topicWeights, saidOtherwise, total, topicTotal } = weighing;
+  const count = ordinals.length;
+  const k = weights.length;
+  const { coverage, answers, boost, byAsked, isHit } = decisionArrays(units);
+  let best = 0;
+  let bestAnswers = 0;
+  candidates: for (let j = 0; j < count; j++) {
+    const o = ordinals[j]!;
+    // (Only a hit's other entries are read: those of the others may be a previous question's.)
+    isHit[j] = 0;
+    if (units.hasArticle[o] === 0) continue;
+    for (let r = 0; r < required.length; r++)
+      if (!holdsConcept(ranking, j, required[r]!)) continue candidates;
+    isHit[j] = 1;
+    const speaker = units.speaker[o]!;
+    const byAskedSpeaker = speaker >= 0 && asked[speaker] === 1;
+    byAsked[j] = byAskedSpeaker ? 1 : 0;
+    let got = 0;
+    let topicGot = 0;
+    for (let i = 0; i < k; i++) {
+      const held = ((holds[j * words + (i >> 5)]! >>> (i & 31)) & 1) === 1;
+      const credit = held
+        ? 1
+        : byAskedSpeaker && weighing.headlines(i)[units.articleNumber[o]!] === 1
+          ? ARTICLE_CREDIT
+          : 0;
+      got += weights[i]! * credit;
+      topicGot += topicWeights[i]! * Math.max(credit, saidOtherwise[i]!);
+    }
+    boost[j] = byAskedSpeaker ? SPEAKER_BOOST * (units.quote[o] === 1 ? QUOTE_BOOST : 1) : 1;
+    coverage[j] = total > 0 ? got / total : 1;
+    answers[j] = topicTotal > 0 ? topicGot / topicTotal : 1;
+    best = Math.max(best, coverage[j]!);
+    bestAnswers = Math.max(bestAnswers, answers[j]!);
+  }
+  return { coverage, answers, boost, byAsked, isHit, best, bestAnswers };
 }
 
 /** Relevant excerpts selected before the first overlap check, at least, and per excerpt wanted. */

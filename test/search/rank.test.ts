@@ -11,9 +11,9 @@ import { createAnalyser } from '../../src/index/analyser.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
 import { buildIndex, type SearchIndex } from '../../src/index/search-index.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
-import { buildConcepts } from '../../src/search/query.ts';
+import { buildConcepts, type Concept } from '../../src/search/query.ts';
 import { parseQuestion } from '../../src/search/question.ts';
-import { rankUnits } from '../../src/search/rank.ts';
+import { holdsConcept, rankUnits } from '../../src/search/rank.ts';
 import { loadLanguageResources } from '../../src/search/resources.ts';
 import { queryEvidence } from '../../src/search/search.ts';
 import { dictionary, lexicon, seedCorpus } from '../helpers.ts';
@@ -61,6 +61,35 @@ describe('ranking with reused arrays', () => {
     });
     // The questions did find units to score.
     expect(scored).toBeGreaterThan(questions.length);
+  });
+
+  it('says what each candidate holds as each concept ranked alone does, past 32 concepts', () => {
+    // Every concept of every question, once: more than 32, so that a candidate's holdings take several words.
+    const evidence = queryEvidence(first, resources);
+    const byLabel = new Map<string, Concept>();
+    for (const q of questions)
+      for (const c of buildConcepts(parseQuestion(q, lexicon, dictionary), evidence))
+        if (c.alternatives.length > 0) byLabel.set(c.label, c);
+    const concepts = [...byLabel.values()].slice(0, 70);
+    expect(concepts.length).toBeGreaterThan(64);
+    // Every unit a candidate, so that one holding a concept only through its paragraph is met alone too.
+    const everyUnit = first.byOrdinal.map((_, o) => o);
+    const alone = concepts.map((c) => {
+      const ranking = rankUnits(first, [c], { extra: everyUnit });
+      return new Set([...ranking.ordinals].filter((_, j) => holdsConcept(ranking, j, 0)));
+    });
+    const together = rankUnits(first, concepts);
+    expect(together.words).toBe(3);
+    let held = 0;
+    together.ordinals.forEach((o, j) => {
+      concepts.forEach((c, i) => {
+        expect(holdsConcept(together, j, i), `${c.label} at ordinal ${o}`).toBe(alone[i]!.has(o));
+        if (alone[i]!.has(o)) held++;
+      });
+    });
+    // Units held concepts of the last word too, and every concept was mentioned.
+    expect(concepts.slice(64).some((_, i) => together.mentions[64 + i] === 1)).toBe(true);
+    expect(held).toBeGreaterThan(together.ordinals.length);
   });
 
   it('refuses to score from a ranking after the next one started', () => {
