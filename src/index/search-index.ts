@@ -8,7 +8,7 @@ import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
 import { type StringsBlock, stringsBlock, stringsFromBlock } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
-import { derivedDocumentsStore, postingsIndex } from './orama-components.ts';
+import { derivedDocumentsStore, postingsIndex, reserveVectors } from './orama-components.ts';
 import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
@@ -164,6 +164,7 @@ export async function buildIndex(
   const dimensions = vectors[0]?.length ?? 1;
   const articles = new Map(corpus.articles.map((a) => [a.id, articleInfo(a)]));
   const db = createDatabase(analyser, dimensions, { units: [...units], articles: new Map(articles) });
+  reserveVectors(db, units.length);
   await insertMultiple(
     db,
     units.map((u, i) =>
@@ -207,6 +208,7 @@ export async function addArticles(
   if (!source) throw new Error('the index has no document source');
   for (const a of articles) source.articles.set(a.id, infos.get(a.id)!);
   source.units.push(...units);
+  reserveVectors(index.db, units.length);
   await insertMultiple(
     index.db,
     units.map((u, i) =>
