@@ -8,14 +8,14 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startTypeScriptWorker } from '../threads.ts';
 import {
+  CorpusMerger,
   type FileIngested,
   type IngestOptions,
   ingestForCorpus,
-  mergeCorpus,
   readCorpusFiles,
 } from './ingest.ts';
 import type { IngestWorkerData } from './ingest-worker.ts';
-import type { Corpus } from './types.ts';
+import type { Article, Corpus, IngestWarning } from './types.ts';
 
 /** Files per chunk: small enough that the threads finish together, large enough that messages cost little. */
 const CHUNK_FILES = 16;
@@ -37,29 +37,41 @@ export const ingestThreads = (files: number, wanted = 0) =>
     ? Math.max(1, Math.min(wanted, Math.ceil(files / CHUNK_FILES)))
     : Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
 
-/** Reads, cleans, splits and attributes every article file of a folder, on `threads` threads (this one included). */
-export async function ingestCorpusInParallel(
-  options: IngestOptions & {
-    /** Threads wanted, this one included (0 or absent: one per core; see ingestThreads). */
-    threads?: number;
-    /** Told of each chunk of files ingested, and by which thread (0: this one). */
-    onChunk?: (files: number, thread: number) => void;
-  },
-): Promise<Corpus> {
-  const read = readCorpusFiles(options);
-  const threads = ingestThreads(read.files.length, options.threads);
-  const ingestChunk = (files: typeof read.files) =>
-    files.map((file) => ingestForCorpus(file, options.lexicon, read.meta));
-  if (threads <= 1) {
-    options.onChunk?.(read.files.length, 0);
-    return mergeCorpus(read, ingestChunk(read.files));
-  }
+/** What ingestion on several threads is told and asked. */
+export type ParallelIngestOptions = IngestOptions & {
+  /** Threads wanted, this one included (0 or absent: one per core; see ingestThreads). */
+  threads?: number;
+  /** Told of each chunk of files ingested, and by which thread (0: this one). */
+  onChunk?: (files: number, thread: number) => void;
+};
 
+/** Reads, cleans, splits and attributes every article file of a folder, on `threads` threads (this one included). */
+export async function ingestCorpusInParallel(options: ParallelIngestOptions): Promise<Corpus> {
+  const articles: Article[] = [];
+  const warnings = await streamCorpus(options, (more) => {
+    articles.push(...more);
+  });
+  return { articles, warnings };
+}
+
+/**
+ * Ingests a folder as `ingestCorpusInParallel` does, handing the corpus's articles to `take` in corpus order as soon
+ * as the files before them are merged, and returns the corpus's warnings. This thread takes whatever is ready
+ * before it ingests a chunk itself, so that what `take` does (indexing) runs while the workers ingest.
+ */
+export async function streamCorpus(
+  options: ParallelIngestOptions,
+  take: (articles: Article[]) => void | Promise<void>,
+): Promise<IngestWarning[]> {
+  const read = readCorpusFiles(options);
+  const merger = new CorpusMerger(read);
+  const threads = ingestThreads(read.files.length, options.threads);
   const chunks: Array<typeof read.files> = [];
   for (let i = 0; i < read.files.length; i += CHUNK_FILES) chunks.push(read.files.slice(i, i + CHUNK_FILES));
-  const done: FileIngested[][] = new Array(chunks.length);
+  const done: Array<FileIngested[] | undefined> = new Array(chunks.length);
   const pending = chunks.map((_, i) => i);
-  let left = chunks.length;
+  /** Chunks merged and taken, in order. */
+  let merged = 0;
   /** Wakes this thread when a worker delivered or failed (its chunks then come back to the queue). */
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -81,6 +93,7 @@ export async function ingestCorpusInParallel(
     // A thread that fails leaves its chunks to the others: an error in a file then surfaces here, as it would alone.
     const fail = () => {
       pending.unshift(...held);
+      pending.sort((a, b) => a - b);
       held.clear();
       notify();
     };
@@ -88,7 +101,6 @@ export async function ingestCorpusInParallel(
       done[chunk] = ingested;
       options.onChunk?.(ingested.length, t);
       held.delete(chunk);
-      left--;
       give();
       notify();
     });
@@ -98,21 +110,29 @@ export async function ingestCorpusInParallel(
     workers.push(worker);
   }
   try {
-    while (left > 0) {
-      const next = pending.shift();
-      if (next !== undefined) {
-        done[next] = ingestChunk(chunks[next]!);
-        options.onChunk?.(chunks[next]!.length, 0);
-        left--;
+    while (merged < chunks.length) {
+      const ready = done[merged];
+      if (ready) {
+        done[merged] = undefined;
+        const files = chunks[merged++]!;
+        await take(files.flatMap((file, i) => merger.add(file, ready[i]!)));
+      } else {
+        const next = pending.shift();
+        if (next !== undefined) {
+          done[next] = chunks[next]!.map((file) => ingestForCorpus(file, options.lexicon, read.meta));
+          options.onChunk?.(chunks[next]!.length, 0);
+        }
       }
+      if (workers.length === 0) continue;
       // Let the workers' answers in: each takes its next chunk as it delivers one.
       await new Promise<void>((resolve) => {
         wake = resolve;
-        if (pending.length > 0 || left === 0) setImmediate(notify);
+        if (pending.length > 0 || done[merged] !== undefined || merged === chunks.length)
+          setImmediate(notify);
       });
     }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return mergeCorpus(read, done.flat());
+  return merger.warnings;
 }

@@ -52,9 +52,10 @@ class VectorArena {
     (this.node as unknown as { add(id: number, v: Float32Array): void }).add(id, view);
   }
 
-  /** Makes room for `more` vectors at once (a build knows how many it adds: no copy as the block grows). */
+  /** Makes room for `more` vectors at once (a build knows how many it adds: one copy, not one per doubling). */
   reserve(more: number): void {
-    if ((this.count + more) * this.node.size > this.data.length) this.grow(this.count + more);
+    if ((this.count + more) * this.node.size > this.data.length)
+      this.grow(Math.max(this.count + more, this.count * 2));
   }
 
   private grow(capacity: number): void {
