@@ -24,8 +24,11 @@ const CHUNK_FILES = 16;
  * which this thread ingests some hundreds of files.
  */
 const FILES_PER_THREAD = 500;
-/** Chunks a thread holds at once: the next one waits there while this thread is busy with its own. */
-const IN_FLIGHT = 4;
+/**
+ * Chunks a worker holds at once: enough to keep it busy while this thread indexes a batch (seconds at scale)
+ * without taking the messages in.
+ */
+const IN_FLIGHT = 64;
 
 /**
  * Threads for `files` files, this one included: `wanted` of them, but no more than there are chunks; with 0, one
@@ -57,7 +60,8 @@ export async function ingestCorpusInParallel(options: ParallelIngestOptions): Pr
 /**
  * Ingests a folder as `ingestCorpusInParallel` does, handing the corpus's articles to `take` in corpus order as soon
  * as the files before them are merged, and returns the corpus's warnings. This thread takes whatever is ready
- * before it ingests a chunk itself, so that what `take` does (indexing) runs while the workers ingest.
+ * before it ingests a chunk itself, so that what `take` does (indexing) runs while the workers ingest: with
+ * workers, it ingests only when the next chunk in order is not there yet.
  */
 export async function streamCorpus(
   options: ParallelIngestOptions,
@@ -117,7 +121,9 @@ export async function streamCorpus(
         const files = chunks[merged++]!;
         await take(files.flatMap((file, i) => merger.add(file, ready[i]!)));
       } else {
-        const next = pending.shift();
+        // Alone, in order; beside workers, from the end, so that the chunks they take next come in order while
+        // this thread fills the time it would wait for them with chunks it indexes last.
+        const next = workers.length === 0 ? pending.shift() : pending.pop();
         if (next !== undefined) {
           done[next] = chunks[next]!.map((file) => ingestForCorpus(file, options.lexicon, read.meta));
           options.onChunk?.(chunks[next]!.length, 0);
