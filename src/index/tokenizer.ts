@@ -10,7 +10,7 @@
  */
 
 import type { Tokenizer } from '@orama/orama';
-import { splitWords } from '../lexicon/keys.ts';
+import { wordTexts } from '../lexicon/keys.ts';
 import type { Analyser } from './analyser.ts';
 
 const END = '\u0003';
@@ -37,7 +37,7 @@ export function createOramaTokenizer(analyser: Analyser): Tokenizer {
     let tokens = texts.get(text);
     if (tokens === undefined) {
       tokens = [];
-      for (const word of splitWords(text)) for (const t of markedReadings(word.text)) tokens.push(t);
+      for (const word of wordTexts(text)) for (const t of markedReadings(word)) tokens.push(t);
       if (texts.size >= REMEMBERED_TEXTS) texts.clear();
       texts.set(text, tokens);
     }

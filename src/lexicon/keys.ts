@@ -37,17 +37,17 @@ export const splitWordsByPattern = (text: string): Word[] =>
   Array.from(text.matchAll(WORD), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 
 /**
- * Splits a text into words with their offsets (diacritics and tatweel stay inside words). Words are split millions
- * of times in a build: a scan over a table of WORD's classes, the same words as `splitWordsByPattern` (a text with
- * a character beyond the basic plane is left to the pattern).
+ * Calls `word` with the offsets of each word of a text, in order (diacritics and tatweel stay inside words); false
+ * when the text has a character beyond the basic plane, whose classes the table does not hold (the words met
+ * before it are to be dropped). Words are split millions of times in a build: a scan over a table of WORD's
+ * classes, not the pattern.
  */
-export function splitWords(text: string): Word[] {
-  const words: Word[] = [];
+function scanWords(text: string, word: (start: number, end: number) => void): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = classOf(text.charCodeAt(i));
-    if (c & 8) return splitWordsByPattern(text);
+    if (c & 8) return false;
     if (!(c & 1)) {
       i++;
       continue;
@@ -59,9 +59,27 @@ export function splitWords(text: string): Word[] {
       i++;
       while (i < n && classOf(text.charCodeAt(i)) & 2) i++;
     }
-    words.push({ text: text.slice(start, i), start, end: i });
+    word(start, i);
   }
-  return words;
+  return true;
+}
+
+/** Splits a text into words with their offsets: the words of `splitWordsByPattern`. */
+export function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  const scanned = scanWords(text, (start, end) => {
+    words.push({ text: text.slice(start, end), start, end });
+  });
+  return scanned ? words : splitWordsByPattern(text);
+}
+
+/** The words of a text without their offsets (no object per word). */
+export function wordTexts(text: string): string[] {
+  const words: string[] = [];
+  const scanned = scanWords(text, (start, end) => {
+    words.push(text.slice(start, end));
+  });
+  return scanned ? words : splitWordsByPattern(text).map((w) => w.text);
 }
 
 function withoutArticle(word: string): string {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitWords, splitWordsByPattern } from '../../src/lexicon/keys.ts';
+import { splitWords, splitWordsByPattern, wordTexts } from '../../src/lexicon/keys.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 
 /** Mulberry32, so that the random texts are the same every run. */
@@ -26,6 +26,7 @@ describe('splitWords', () => {
       const text = readFileSync(join(dir, file), 'utf8');
       const byPattern = splitWordsByPattern(text);
       expect(splitWords(text)).toEqual(byPattern);
+      expect(wordTexts(text)).toEqual(byPattern.map((w) => w.text));
       words += byPattern.length;
     }
     expect(words).toBeGreaterThan(2_000);
@@ -62,6 +63,7 @@ describe('splitWords', () => {
       const byPattern = splitWordsByPattern(text);
       words += byPattern.length;
       if (JSON.stringify(splitWords(text)) !== JSON.stringify(byPattern)) differences++;
+      if (JSON.stringify(wordTexts(text)) !== JSON.stringify(byPattern.map((w) => w.text))) differences++;
     }
     expect(words).toBeGreaterThan(10_000);
     expect(differences).toBe(0);
