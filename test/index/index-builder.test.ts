@@ -4,37 +4,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from '../../src/corpus/types.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
 import { buildIndex, indexBuilder, type SearchIndex } from '../../src/index/search-index.ts';
 import { saveIndex } from '../../src/index/store.ts';
 import { unitsOf } from '../../src/index/units.ts';
-import { lexicon, seedCorpus } from '../helpers.ts';
+import { copies, lexicon, seedCorpus } from '../helpers.ts';
 
 const analyser = createAnalyser(lexicon.nameKeys());
 const embedder = createLexicalEmbedder(lexicon, analyser);
-
-/** The seed corpus `times` over, under new ids: more units than Orama inserts in one batch. */
-function copies(corpus: Corpus, times: number): Corpus {
-  const articles = Array.from({ length: times }, (_, n) =>
-    corpus.articles.map((a) => {
-      const tag = (id: string) => `c${n}-${id}`;
-      const rename = <T extends { id: string; articleId: string }>(x: T) => ({
-        ...x,
-        id: tag(x.id),
-        articleId: tag(a.id),
-      });
-      return {
-        ...a,
-        id: tag(a.id),
-        passages: a.passages.map(rename),
-        quotes: a.quotes.map((q) => ({ ...rename(q), passageId: tag(q.passageId) })),
-      };
-    }),
-  ).flat();
-  return { ...corpus, articles };
-}
 
 const savedBytes = (index: SearchIndex) => {
   const path = join(mkdtempSync(join(tmpdir(), 'builder-')), 'index.bin');

@@ -3,20 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../src/cli/synthetic-corpus.ts';
 import { splitWords, splitWordsByPattern, wordTexts } from '../../src/lexicon/keys.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
-
-/** Mulberry32, so that the random texts are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('splitWords', () => {
   it('splits the seed articles as the pattern does', () => {
