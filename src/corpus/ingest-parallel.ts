@@ -1,7 +1,8 @@
 /**
- * Ingestion on every core: the files of a folder are ingested in chunks by worker threads and by this thread,
- * each chunk taken by whichever is free, and merged in file order. Each file is ingested alone in either way, so
- * the corpus is the same as `ingestCorpus` makes, to the byte.
+ * Ingestion on every core: the files of a folder are ingested in chunks by worker threads and by this thread, and
+ * merged in file order as the chunks come in, so that the articles can be indexed while the rest is ingested
+ * (`streamCorpus`). Each file is ingested alone in either way, so the corpus is the same as `ingestCorpus` makes,
+ * to the byte.
  */
 
 import { availableParallelism } from 'node:os';
