@@ -18,7 +18,7 @@ import type { Embedder } from './index/embedders/embedder.ts';
 import { createLexicalEmbedder } from './index/embedders/lexical.ts';
 import { createOpenAIEmbedder } from './index/embedders/openai.ts';
 import { addArticles } from './index/search-index.ts';
-import { indexFingerprint, openIndex, saveIndex } from './index/store.ts';
+import { indexFingerprintAndStamp, openIndex, saveIndex } from './index/store.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import { loadLexicon } from './lexicon/lexicon.ts';
 import { PROJECT_ROOT } from './paths.ts';
@@ -124,7 +124,7 @@ export async function addArticleFiles(
   // Saved with the index when it is saved; else made when first read.
   const coverage = options.save !== false ? describeCoverage(index, engine.lexicon) : undefined;
   if (coverage) {
-    const fingerprint = indexFingerprint({
+    const fingerprint = indexFingerprintAndStamp({
       articlesDir: config.ARTICLES_DIR,
       lexiconPath: config.LEXICON_PATH,
       analyser: index.analyser,

@@ -20,7 +20,7 @@ import type { IngestWarning } from './corpus/types.ts';
 import { addArticleFiles, createEngine, type Engine } from './engine.ts';
 import type { LibraryTask, LibraryTaskResult } from './library-worker.ts';
 import { warmUpEnglish } from './search/resources.ts';
-import { startTypeScriptWorker } from './threads.ts';
+import { startProjectWorker } from './threads.ts';
 
 /** What the bot needs of the corpus and the answers. */
 export interface Library {
@@ -57,10 +57,10 @@ class TaskWorker {
   private worker: Worker | undefined;
   private settle: ((result: LibraryTaskResult) => void) | undefined;
 
-  /** Starts the thread (TypeScript through tsx's loader) unless it runs already. */
+  /** Starts the thread (see threads.ts) unless it runs already. */
   start(): Worker {
     if (this.worker) return this.worker;
-    const worker = startTypeScriptWorker(new URL('./library-worker.ts', import.meta.url));
+    const worker = startProjectWorker('library-worker.ts');
     // An idle worker does not keep the process alive.
     worker.unref();
     worker.on('message', (result: LibraryTaskResult) => this.settle?.(result));

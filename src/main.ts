@@ -18,7 +18,7 @@ import { openLanguageModel } from './llm/open.ts';
 import { createLogger, fatalLine } from './logger.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
-const HELP = `Usage: npm start   (in production: node --import tsx src/main.ts)
+const HELP = `Usage: npm start   (in production: npm run build once, then node dist/main.js)
 
 Runs the Telegram bot. Settings come from the environment or .env (see .env.example): TELEGRAM_BOT_TOKEN is
 required; BOT_MODE=polling (default) or webhook (with WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT). State lives in

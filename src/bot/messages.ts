@@ -3,17 +3,18 @@
  * loaded by @grammyjs/i18n) so that plural forms follow each language's rules; this module gives them typed names.
  */
 
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { I18n } from '@grammyjs/i18n';
 import type { CoverageSummary } from '../answer/phrases.ts';
 import type { Language } from '../answer/schema.ts';
+import { SOURCE_DIR } from '../paths.ts';
 
 const i18n = new I18n({
   defaultLocale: 'en',
   // Values are inserted verbatim: isolation marks would break URLs and commands.
   fluentBundleOptions: { useIsolating: false },
 });
-i18n.loadLocalesDirSync(fileURLToPath(new URL('./locales', import.meta.url)));
+i18n.loadLocalesDirSync(join(SOURCE_DIR, 'bot/locales'));
 
 /** The bot's own words in one language. */
 function textsIn(lang: Language) {

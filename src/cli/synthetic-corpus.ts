@@ -5,7 +5,7 @@
  * rather than the seeds' words copied N times. Everything comes from one fixed seed: the same N gives the same files.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lexicon } from '../lexicon/lexicon.ts';
@@ -37,6 +37,13 @@ const MONTHS = [
 ];
 const VOCABULARY = 40_000;
 const WORD = /[\u0621-\u064A]{5,}/g;
+
+/**
+ * When the synthetic articles were last changed: one fixed time in the past, as for articles gathered before their
+ * index is built (a file changed a moment before it is indexed is checked by its contents at the next start, not by
+ * its stamp: src/index/store.ts).
+ */
+const GATHERED = new Date('2026-01-01T00:00:00Z');
 
 /** Index units per seed paragraph, roughly (quotations and sentences). */
 const UNITS_PER_PARAGRAPH = 1.45;
@@ -83,7 +90,9 @@ export function writeSyntheticCorpus(seedsDir: string, lexicon: Lexicon, units: 
     const body = Array.from({ length: count }, () => vary(pick(paragraphs)));
     const date = `${1 + Math.floor(next() * 28)}th, ${pick(MONTHS)} ${2022 + Math.floor(next() * 4)} GMT`;
     const text = [vary(pick(titles)), `تاريخ النشر: ${date}`, ...body].join('\n');
-    writeFileSync(join(dir, `${String(file).padStart(6, '0')}.txt`), `${text}\n`);
+    const path = join(dir, `${String(file).padStart(6, '0')}.txt`);
+    writeFileSync(path, `${text}\n`);
+    utimesSync(path, GATHERED, GATHERED);
     made += count * UNITS_PER_PARAGRAPH;
   }
   return dir;

@@ -4,6 +4,8 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
 import { NAMING_NOUNS } from '../text/vocabulary/naming-nouns.ts';
+import { outletOfUrl } from '../text/vocabulary/outlets.ts';
+import { OFFICE_NOUNS, TITLES } from '../text/vocabulary/titles.ts';
 import { readHeader } from './header.ts';
 import { CUT_MARK } from './limits.ts';
 import type { ArticleMeta } from './metadata.ts';
@@ -83,6 +85,23 @@ function isPlace(name: string, lexicon: Lexicon): boolean {
     .some((m) => m.firstWord === 0 && m.endWord === words && m.entries.some((e) => e.kind === 'place'));
 }
 
+/**
+ * True when a short line only designates a person: title words (or words with the article: "الروسي") and then a
+ * name the lexicon knows, nothing said of them ("الرئيس الروسي فلاديمير بوتين", a photo's caption).
+ */
+function isDesignation(line: string, lexicon: Lexicon): boolean {
+  const words = line.split(/\s+/).filter(Boolean);
+  if (words.length > 8) return false;
+  const name = lexicon
+    .findArabic(line)
+    .find((m) => m.endWord === words.length && m.entries.some((e) => e.kind === 'person'));
+  if (!name) return false;
+  return words.slice(0, name.firstWord).every((w) => {
+    const n = normalizeArabic(w);
+    return TITLES.has(n) || OFFICE_NOUNS.has(n) || n.startsWith('ال');
+  });
+}
+
 /** Builds the article at position n (from 1) of a file. */
 export function buildArticle(
   block: ArticleBlock,
@@ -94,6 +113,7 @@ export function buildArticle(
     block.lines,
     (name) => isPlace(name, lexicon),
     (name) => lexicon.findArabic(name).length > 0,
+    (line) => isDesignation(line, lexicon),
   );
   const id = `${place.stem}#${place.n}`;
   const text = block.lines.map((l) => l.text + (l.cut ? CUT_MARK : '')).join('\n');
@@ -166,13 +186,25 @@ export function buildArticle(
     ...(sourceAgency ? [sourceAgency] : []),
     ...ctx.agencies,
   ];
+  // What the page says of itself first; a bare signature line and the page's address name a known outlet, and
+  // the report says which of them did.
+  let outlet = meta.outlet ?? (sourceAgency ? null : block.sourceOutlet) ?? header.outlet;
+  const address = meta.url ?? header.url;
+  const site = address ? outletOfUrl(address) : undefined;
+  if (!outlet && block.signatureOutlet) {
+    outlet = block.signatureOutlet;
+    header.lines.push({ text: outlet, kind: 'outlet', why: "a known outlet's name alone on a line" });
+  } else if (!outlet && site) {
+    outlet = site;
+    header.lines.push({ text: address!, kind: 'outlet', why: `the address of ${site}'s site` });
+  }
   const same = (a: string) => agencyNamed(a) ?? a;
   const agencies = credited.filter((a, i) => credited.findIndex((b) => same(b) === same(a)) === i);
   return {
     id,
     file: place.file,
     title: meta.title ?? header.title,
-    outlet: meta.outlet ?? (sourceAgency ? null : block.sourceOutlet) ?? header.outlet,
+    outlet,
     agencies,
     url: meta.url ?? header.url,
     date: meta.date ? { iso: meta.date, text: meta.date, basis: 'stated' } : header.date,

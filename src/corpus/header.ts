@@ -9,6 +9,10 @@ import { findDates, findDateWords } from '../text/dates.ts';
 import { isMostlyArabic, normalizeArabic } from '../text/normalize.ts';
 import { lightStem } from '../text/stem.ts';
 import { agencyNamed, GENERIC_CREDITS } from '../text/vocabulary/agencies.ts';
+import { isGivenName } from '../text/vocabulary/given-names.ts';
+import { OUTLET_NOUNS } from '../text/vocabulary/outlets.ts';
+import { ARABIC_WEEKDAYS, TODAY } from '../text/vocabulary/weekdays.ts';
+import { isPageControl } from './chrome.ts';
 import { MAX_HEADLINE_CHARS } from './limits.ts';
 import type { Line } from './split-articles.ts';
 import type { DateInfo, HeaderLine, HeaderLineKind } from './types.ts';
@@ -32,7 +36,11 @@ export interface Header {
 const MAX_HEADER_LINES = 20;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const ends = (s: string) => /[.!?؟:،,]["'”»)]*$/.test(s) && !/\.\.\.?["'”»]?$|…$/.test(s);
+/** "…" or "..." at the end: a teaser cut short, not a closed sentence. */
+const ELLIPSIS_END = /\.\.\.?["'”»]?$|…$/;
+const ends = (s: string) => /[.!?؟:،,]["'”»)]*$/.test(s) && !ELLIPSIS_END.test(s);
+/** Ends like a statement: a headline may exclaim or ask ("… ها هم الكاذبون!"), never close with a full stop. */
+const closesStatement = (s: string) => /[.:،,]["'”»)]*$/.test(s) && !ELLIPSIS_END.test(s);
 const GENERIC = new Set(GENERIC_CREDITS.map(normalizeArabic));
 const isGeneric = (s: string) => GENERIC.has(normalizeArabic(s.trim()));
 const DATE_LABEL = /^(?:تاريخ النشر|نشر في|نشر بتاريخ|تاريخ|published|updated|آخر تحديث)\s*[:：]/i;
@@ -40,8 +48,21 @@ const URL_LINE = /^https?:\/\/\S+$/i;
 /** Site furniture: print and font buttons, masthead roles, stray tokens. */
 const BOILERPLATE =
   /^(?:TT|Smaller Bigger|تصغير|تكبير|طباعة|الجريدة الورقية|رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|english EN|A A|حجم الخط|استمع|[-–—|•·]+)$/i;
-/** A masthead role: the line after it is a person's name. */
-const MASTHEAD_ROLE = /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام)$/;
+/** A masthead role or a byline's label: the line after it is a person's name. */
+const MASTHEAD_ROLE =
+  /^(?:رئيس التحرير|الإشراف العام|رئيس مجلس الإدارة|المدير العام|كتب|كتبت|بقلم|الكاتب|المحرر|إعداد|تحرير)\s*[:：]?$/;
+/** A publisher's label on its own line ("نشر"، "بواسطة"): the line after it names the outlet. */
+const PUBLISHER_LABEL = /^(?:نشر|نشر بواسطة|بواسطة|الناشر)\s*[:：]?$/;
+/** A section label: one nisba adjective ("الدولية"، "المحلية"), the news of a field. */
+const SECTION_ADJECTIVE = /^ال\p{L}{2,}ي[ةه]$/u;
+/** A line in Latin letters that names an outlet: an acronym ("RT"، "CNN"), not a widget's label ("play icon"، "View"). */
+const LATIN_NAME = /^[A-Z0-9]{2,6}(?: [A-Z0-9]{2,6})?$/;
+/**
+ * A line addressed to the site's readers ("نشكركم اعزائنا المتابعين لموقع الخليج الان ونتمنى قراءة مميزة"، "نعرض
+ * لكم زوارنا …"); the site it names after "موقع" is the outlet when nothing better names one.
+ */
+const READER_GREETING = /(?:زوارنا|متابعينا|المتابعين|قرائنا|القراء الكرام|اعزائنا|أعزائنا|أعزاءنا)/;
+const GREETING_SITE = /(?:^|\s)ل?موقع\s+(\p{L}{2,20}(?:\s+(?!و)\p{L}{2,20}){0,2})/u;
 /** "انتم الان تتابعون خبر X من قسم Y …": an aggregator's preamble with the headline inside. */
 const PREAMBLE = /^(?:انتم|أنتم) الان تتابعون خبر (.{8,300}?) من قسم /;
 /** A credit in parentheses at the end of a photo caption: "(أرشيف)"، "(سبوتنيك - أ.ف.ب)". */
@@ -67,7 +88,7 @@ const NAME_COLON = /^(\p{L}{2,20}(?: \p{L}{2,20})?)\s*:\s*(?=\p{L})/u;
  */
 const AGENCY_AFTER_DATELINE =
   /^([\p{L}\s0-9٠-٩-–]{0,30}?)(?:\(([^()]{2,30})\)|\/([^/]{2,30})\/)\s*(?:[-–—]+\s*)?/u;
-/** "أوكرانيا اليوم / كييف/ أكد …": the outlet, then the place, between slashes at the start of the lead. */
+/** "أوكرانيا اليوم / كييف/ أكد …": the outlet and the place, between slashes at the start of the lead. */
 const OUTLET_SLASH_PLACE = /^(\p{L}[\p{L} ]{1,30}?)\s*\/\s*(\p{L}[\p{L} ]{1,20}?)\s*\/\s*/u;
 /** "خام-موسكو: أكد …": an outlet and a place before a colon open a lead, whatever its last punctuation. */
 const LEAD_DATELINE = /^\p{L}{2,20}(?: \p{L}{2,20})?\s*[-–—/]\s*\p{L}{2,20}(?: \p{L}{2,20})?\s*:\s/u;
@@ -121,7 +142,7 @@ const looksLikeHeadline = (text: string, first = false) =>
   words(text) >= (first ? 3 : 4) &&
   words(text) <= 30 &&
   text.length <= MAX_HEADLINE_CHARS &&
-  !ends(text) &&
+  !closesStatement(text) &&
   isMostlyArabic(text);
 /**
  * The light stems (text/stem.ts) of a text's words of three letters or more. A headline shares some with its
@@ -143,7 +164,8 @@ const PLACE_CREDIT = /^([^()]{2,40})\(([^()]{2,80})\)\s*$/;
 
 /** A body line: a sentence of prose (or a long run of text that a page lost its breaks in). */
 const isBody = (text: string) =>
-  (words(text) >= 8 && ends(text) && !CAPTION_CREDIT.test(text)) ||
+  // A line that asks or exclaims is prose only when long: "… من هو رئيس الوفد الروسي في مفاوضات إسطنبول؟" heads.
+  (words(text) >= (closesStatement(text) ? 8 : 15) && ends(text) && !CAPTION_CREDIT.test(text)) ||
   // A lead that lost its full stop: headlines are terse, a clause with commas around an apposition is prose.
   (words(text) >= 15 && (text.match(/[،,]/g)?.length ?? 0) >= 2) ||
   (words(text) >= 8 && LEAD_DATELINE.test(text)) ||
@@ -174,6 +196,8 @@ export function readHeader(
   isPlace: (name: string) => boolean = () => false,
   /** True for a name the lexicon knows (a person, an institution, a place): a caption's subject, not its credit. */
   isKnown: (name: string) => boolean = isPlace,
+  /** True for a line that only designates someone: titles, then a person's name ("الرئيس الروسي فلاديمير بوتين"). */
+  isDesignation: (line: string) => boolean = () => false,
 ): Header {
   const header: Header = {
     title: null,
@@ -201,6 +225,7 @@ export function readHeader(
   const dates: Array<{ at: number; text: string; iso: string }> = [];
   let headlineAt = -1;
   let afterRole = false;
+  let afterPublisher = false;
   /** Outlets named only by site furniture (a menu, a photo credit): taken when nothing better names one. */
   let furnitureOutlet: string | null = null;
 
@@ -233,6 +258,17 @@ export function readHeader(
       return say('headline', 'inside an aggregator preamble ("تتابعون خبر … من قسم")');
     }
     if (BOILERPLATE.test(text)) return say('boilerplate', 'site furniture');
+    if (READER_GREETING.test(text) && words(text) <= 25) {
+      const site = GREETING_SITE.exec(text)?.[1];
+      furnitureOutlet ??= site ?? null;
+      return say(
+        'boilerplate',
+        site ? `a greeting to the readers of "${site}"` : 'a greeting to the readers',
+      );
+    }
+    const publisher = afterPublisher;
+    afterPublisher = PUBLISHER_LABEL.test(text);
+    if (afterPublisher) return say('boilerplate', 'a label: the next line names the publisher');
     if (RELATIVE_STAMP.test(text.trim())) return say('boilerplate', 'a relative time stamp ("منذ 3 شهر")');
     // "تاريخ النشر: 24 يناير 2026 - 10:52 GMT": a labelled date, whatever Latin letters make it look like a menu.
     if (date && DATE_LABEL.test(text)) {
@@ -249,8 +285,18 @@ export function readHeader(
       dates.push({ at: i, text: date.text, iso: date.iso });
       return say('date', DATE_LABEL.test(text) ? 'a publication-date label' : 'a full date with little else');
     }
+    // Counters ("0"، "535"), times, rules; then widget labels in Latin letters ("play icon"، "View").
+    if (!/\p{L}/u.test(text)) return say('boilerplate', 'no letters (a counter, a time)');
+    if (!/\p{Script=Arabic}/u.test(text) && !LATIN_NAME.test(text.trim()))
+      return say('boilerplate', 'a label in Latin letters');
+    if (publisher && words(text) <= 4) {
+      header.outlet ??= text.trim();
+      return say('outlet', "the line after a publisher's label");
+    }
+    if (isDesignation(text))
+      return say('caption', "a title and a name with nothing said of them (a photo's caption)");
     const placeCredit = PLACE_CREDIT.exec(text);
-    if (placeCredit && words(placeCredit[1]!) <= 3) {
+    if (placeCredit && words(placeCredit[1]!) <= 3 && parts(placeCredit[1]!).every(isPlace)) {
       const c = credits(placeCredit[2]!);
       if (c.others.length > 0 && c.others.every((p) => words(p) <= 3)) {
         header.outlet ??= c.others[0]!;
@@ -308,6 +354,18 @@ export function readHeader(
         return say('dateline', 'an outlet and a place, with a dash');
       }
     }
+    // "أحداث اليوم -" on the line above the lead: a dateline whose lead went on to the next line.
+    const dangling = /^(\p{L}[\p{L} ]{1,30}?)\s*[-–—]$/u.exec(text.trim());
+    if (dangling && i === zone.length - 1 && words(dangling[1]!) <= 3) {
+      const name = dangling[1]!.trim();
+      if (isPlace(name)) return say('dateline', 'a place and a dash above the lead');
+      if (agencyNamed(name)) addAgencies([name]);
+      else header.outlet ??= name;
+      return say('dateline', 'a name and a dash above the lead');
+    }
+    // "عبدالرحمن ابودوح": a byline, a person's name, is no outlet.
+    if (words(text) >= 2 && words(text) <= 4 && isGivenName(text.trim().split(/\s+/)[0]!))
+      return say('boilerplate', "a byline (a person's given name first)");
     if (
       (headlineAt >= 0 && words(text) <= 4 && !looksLikeHeadline(text)) ||
       (headlineAt >= 0 && words(text) <= 3)
@@ -318,7 +376,9 @@ export function readHeader(
         if (agencyNamed(ps[1]!)) addAgencies([ps[1]!]);
         return say('dateline', 'a place and the outlet');
       }
-      if (ps.length === 1 && !isPlace(ps[0]!)) {
+      // A name, not a control: "+ الخط -" sizes the font, "استمع إلى الملخص" plays it.
+      const named = /^[\p{L}\p{N}][\p{L}\p{N}\s.'’-]*$/u.test(text.trim()) && !isPageControl(text);
+      if (ps.length === 1 && named && !isPlace(ps[0]!) && !SECTION_ADJECTIVE.test(text.trim())) {
         header.outlet ??= text;
         return say('outlet', 'a short line under the headline');
       }
@@ -363,9 +423,21 @@ export function readHeader(
   readLeadDateline(lead.slice(gluedSkip), header, addAgencies, isPlace, isKnown);
   header.leadSkip += gluedSkip;
   header.outlet ??= furnitureOutlet;
+  // "موسكو - 15 - 1 (كونا) -- أكدت …" with no headline above it and no outlet named: the agency's own wire text
+  // (a paper that reprints a wire puts its own headline and name around it).
+  const wire = header.lines.some((l) => l.kind === 'dateline') && header.agencies.length === 1;
+  if (!header.outlet && !header.title && wire) header.outlet = header.agencies[0]!;
   if (!header.date.iso) header.date.text = findDateWords(lead);
   return header;
 }
+
+/** The lead's first sentence is looked for within its first characters. */
+const MAX_LEAD_SENTENCE = 600;
+const WEEKDAY_NAMES = ARABIC_WEEKDAYS.map(([d]) => normalizeArabic(d)).join('|');
+/** "اليوم", a weekday or both right before a date (normalised): "اليوم السبت 7 فبراير"، "الأربعاء 3 ديسمبر". */
+const TODAY_BEFORE_DATE = new RegExp(
+  `(?:^|\\s)(?:${normalizeArabic(TODAY)}(?:\\s+(?:${WEEKDAY_NAMES}))?|${WEEKDAY_NAMES})[\\s،,]*$`,
+);
 
 /** The dateline glued to the start of the lead, and a date in parentheses in its first sentence. */
 function readLeadDateline(
@@ -402,11 +474,17 @@ function readLeadDateline(
       kind: 'dateline',
       why: 'outlet, agencies and date in parentheses',
     });
-  } else if (OUTLET_SLASH_PLACE.test(lead) && isPlace(OUTLET_SLASH_PLACE.exec(lead)![2]!.trim())) {
+  } else if (
+    OUTLET_SLASH_PLACE.test(lead) &&
+    OUTLET_SLASH_PLACE.exec(lead)!
+      .slice(1, 3)
+      .some((p) => isPlace(p.trim()))
+  ) {
+    // In either order: "أوكرانيا اليوم / كييف/" and "كييف/ أوكرانيا بالعربية/".
     const slashed = OUTLET_SLASH_PLACE.exec(lead)!;
-    const name = slashed[1]!.trim();
+    const name = (isPlace(slashed[2]!.trim()) ? slashed[1]! : slashed[2]!).trim();
     if (agencyNamed(name)) addAgencies([name]);
-    else header.outlet ??= name;
+    else if (!isPlace(name)) header.outlet ??= name;
     header.leadSkip = slashed[0].length;
     header.lines.push({
       text: slashed[0].trim(),
@@ -442,11 +520,16 @@ function readLeadDateline(
   } else {
     const city = CITY_DASH.exec(lead);
     if (city && words(city[1]!) <= 3) {
+      // "وكالة آريا للأنباء - أكد …": an outlet's own name, not a place, opens the lead.
+      const name = city[1]!.trim();
+      const outlet = !isPlace(name) && OUTLET_NOUNS.has(normalizeArabic(name.split(/\s+/)[0]!));
+      if (outlet && agencyNamed(name)) addAgencies([name]);
+      else if (outlet) header.outlet ??= name;
       header.leadSkip = city[0].length;
       header.lines.push({
         text: city[0].trim(),
         kind: 'dateline',
-        why: 'a place and a dash before the lead',
+        why: outlet ? "an outlet's name and a dash before the lead" : 'a place and a dash before the lead',
       });
     }
   }
@@ -494,7 +577,13 @@ function readLeadDateline(
     }
   }
   // "… (29 آب 2025) …" in the lead's first sentence.
-  const firstSentence = lead.slice(header.leadSkip).split(/[.!?؟]\s/)[0] ?? '';
+  const firstSentence =
+    lead.slice(header.leadSkip, header.leadSkip + MAX_LEAD_SENTENCE).split(/[.!?؟]\s/)[0] ?? '';
+  // "صباح اليوم السبت 7 فبراير 2026"، "بيسكوف الأربعاء 3 ديسمبر 2025": the lead's day, with the full date after it.
+  for (const found of findDates(firstSentence)) {
+    const before = normalizeArabic(firstSentence.slice(Math.max(0, found.start - 24), found.start)).trim();
+    if (TODAY_BEFORE_DATE.test(before)) stated(found.text, "the lead's day with a full date");
+  }
   for (const m of firstSentence.matchAll(/\(([^()]{6,40})\)/g)) {
     const found = findDates(m[1]!)[0];
     if (found && found.text.length >= m[1]!.trim().length - 12)

@@ -7,7 +7,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startTypeScriptWorker } from '../threads.ts';
+import { startProjectWorker } from '../threads.ts';
 import {
   CorpusMerger,
   type FileIngested,
@@ -88,7 +88,7 @@ export async function streamCorpus(
   const workerData: IngestWorkerData = { entries: [...options.lexicon.entries], meta: read.meta };
   const workers: Worker[] = [];
   for (let t = 1; t < threads; t++) {
-    const worker = startTypeScriptWorker(new URL('./ingest-worker.ts', import.meta.url), { workerData });
+    const worker = startProjectWorker('corpus/ingest-worker.ts', { workerData });
     const held = new Set<number>();
     const give = () => {
       const next = pending.shift();

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { SOURCE_DIR } from '../paths.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { buildArticle } from './build-article.ts';
 import { CUT_MARK, MAX_PARAGRAPH_CHARS } from './limits.ts';
@@ -164,7 +164,6 @@ export function ingestCorpus({ articlesDir, root, lexicon }: IngestOptions): Cor
 
 /** The folders whose code decides what ingestion makes of an article: its stages, its text tools and vocabulary. */
 const INGESTION_CODE = ['corpus', 'text', 'lexicon'];
-const SOURCE_DIR = fileURLToPath(new URL('..', import.meta.url));
 let codeFingerprint: string | null = null;
 
 /**

@@ -19,6 +19,8 @@ import {
   ACCORDING,
   BACK_POINTERS,
   CLAUSE_OPENERS,
+  GOING_ON,
+  NARRATOR_NOTES,
   NOT_A_SUBJECT,
   PREPOSITIONS,
   RELATIVES,
@@ -39,6 +41,7 @@ import {
   ANAPHORS,
   DOCUMENT_VERBS,
   DOCUMENTS,
+  LONE_TITLES,
   NATIONALITIES_EN,
   OFFICE_NOUNS,
   TITLE_WORDS_EN,
@@ -54,6 +57,8 @@ const isTitleWord = (w: string) =>
 /** A word that may continue a title after the name inside it ("… بوتين لشؤون الاستثمار والتعاون الاقتصادي،"). */
 const isTitleComplement = (w: string) => TITLES.has(w) || /^(?:و?ال|و?لل?|بال)/.test(w);
 const MAX_SUBJECT_WORDS = 10;
+/** How many speakers back a lone title may reach. */
+const MAX_PEOPLE = 40;
 /** A sentence this much of whose words are quoted, with no attribution of its own, continues the last speaker. */
 const CONTINUED_QUOTE_SHARE = 0.8;
 
@@ -62,11 +67,24 @@ const isPrepositional = (w: string) => NOT_A_SUBJECT.has(w) || /^(?:بال|لل|
 
 const peel = (w: string) => (/^[وف]/.test(w) && w.length > 3 ? w.slice(1) : w);
 
+const isSayingVerb = (w: string) => SAYING.has(w) || AMBIGUOUS_SAYING.has(w);
+
+/**
+ * A word read as a verb of saying: `w` its form in the vocabulary, `base` the word without a conjunction. The word as
+ * written comes first: "وصفت" and "واصفة" are words of their own, not و + "صفت".
+ */
+function sayingWord(norm: string): { w: string; base: string } {
+  const written = sayingForm(norm);
+  if (isSayingVerb(written)) return { w: written, base: norm };
+  const base = peel(norm);
+  return { w: sayingForm(base), base };
+}
+
 /** A verb of saying with an object pronoun ("ووصفها"، "وصفه") read as the verb itself. */
 function sayingForm(w: string): string {
-  if (SAYING.has(w) || AMBIGUOUS_SAYING.has(w)) return w;
+  if (isSayingVerb(w)) return w;
   const bare = w.replace(/(?:ها|هم|ه)$/, '');
-  return bare.length >= 3 && (SAYING.has(bare) || AMBIGUOUS_SAYING.has(bare)) ? bare : w;
+  return bare.length >= 3 && isSayingVerb(bare) ? bare : w;
 }
 
 /** The speaker a lexicon entry stands for. */
@@ -104,6 +122,10 @@ export class AttributionContext {
   previous: Speaker | null = null;
   /** Lexicon people the article has named so far, the latest last: whom an office alone may mean. */
   readonly named: LexiconEntry[] = [];
+  /** People the lexicon lacks whom the article named, by the key of their surname: "وأضاف تاجاني" is one of them. */
+  readonly surnames = new Map<string, Speaker>();
+  /** The people who spoke so far, each once, the latest last (at most a few dozen). */
+  readonly people: Speaker[] = [];
 
   /** True when the text so far wrote the title within a few words of one of the speaker's names. */
   tiedTo(title: string, speaker: Speaker): boolean {
@@ -111,6 +133,16 @@ export class AttributionContext {
     for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
       const around = this.recent.slice(Math.max(0, at - 80), at + title.length + 80);
       if (names.some((n) => around.includes(n))) return true;
+    }
+    return false;
+  }
+
+  /** True when the text so far wrote the title with one of the speaker's names after it, within a few words. */
+  wroteBefore(title: string, speaker: Speaker): boolean {
+    const names = this.names(speaker);
+    for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
+      const after = this.recent.slice(at + title.length, at + title.length + 80);
+      if (names.some((n) => after.includes(n))) return true;
     }
     return false;
   }
@@ -176,19 +208,27 @@ const titlesOnly = (s: Sentence, from: number, to: number) =>
 const insideTitleName = (s: Sentence, k: number) =>
   s.places.some((p) => p.firstWord <= k && k < p.endWord) ||
   s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord <= k && k < e.endWord) ||
-  (TITLE_PREPOSITIONS.has(s.norm[k]!) &&
-    (s.places.some((p) => p.firstWord === k + 1) ||
-      s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1)));
+  intoTitleName(s, k);
+
+/** True when word k is a preposition a title goes on with into a place or an institution ("لدى واشنطن"، "في الكرملين"). */
+const intoTitleName = (s: Sentence, k: number) =>
+  TITLE_PREPOSITIONS.has(s.norm[k]!) &&
+  (s.places.some((p) => p.firstWord === k + 1) ||
+    s.entities.some((e) => e.entry.kind !== 'person' && e.firstWord === k + 1));
 
 /**
- * Where a person's name starts when the word before the lexicon's match is the same given name spelt another way
- * ("ديميتري بيسكوف" for دميتري بيسكوف): the two words have the key of one of the person's names.
+ * Where a person's name starts when the words before the lexicon's match are the same given name spelt another way
+ * ("ديميتري بيسكوف" for دميتري بيسكوف، "جاي دي فانس" for جي دي فانس): they have the key of one of the person's names.
  */
 function givenNameStart(s: Sentence, e: Sentence['entities'][number], from: number): number {
-  const before = e.firstWord - 1;
-  if (e.entry.kind !== 'person' || before < from || s.norm[before]!.startsWith('ال')) return e.firstWord;
-  const name = s.text.slice(s.words[before]!.start, s.words[e.endWord - 1]!.end);
-  return s.personByKey(nameKey(name)) === e.entry ? before : e.firstWord;
+  if (e.entry.kind !== 'person') return e.firstWord;
+  // One or two words ("جاي دي فانس"), the longer first.
+  for (let before = Math.max(from, e.firstWord - 2); before < e.firstWord; before++) {
+    if (s.norm.slice(before, e.firstWord).some((w) => w.startsWith('ال'))) continue;
+    const name = s.text.slice(s.words[before]!.start, s.words[e.endWord - 1]!.end);
+    if (s.personByKey(nameKey(name)) === e.entry) return before;
+  }
+  return e.firstWord;
 }
 
 /** The subject's name after a verb: only title words may precede it ("كرر اتهامات موسكو" has no subject). */
@@ -198,8 +238,7 @@ function subjectEntity(s: Sentence, from: number, to: number) {
       e.firstWord >= from &&
       e.firstWord < to &&
       !s.quoted[e.firstWord] &&
-      (titlesOnly(s, from, e.firstWord) ||
-        (titlesOnly(s, from, e.firstWord - 1) && givenNameStart(s, e, from) < e.firstWord)),
+      (titlesOnly(s, from, e.firstWord) || titlesOnly(s, from, givenNameStart(s, e, from))),
   );
   return reachable.find((e) => e.entry.kind === 'person') ?? reachable[0];
 }
@@ -234,9 +273,9 @@ function subjectEnd(s: Sentence, k: number): number {
     const between = s.text.slice(s.words[j - 1]!.end, s.words[j]!.start);
     if (/[:"«“”]/.test(between)) break;
     const w = s.norm[j]!;
-    // "رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي": a preposition before a place may go on with a title.
-    const titled = TITLE_PREPOSITIONS.has(w) && s.places.some((p) => p.firstWord === j + 1);
-    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || (NOT_A_SUBJECT.has(w) && !titled)) break;
+    // "رئيس الوفد الروسي إلى إسطنبول فلاديمير ميدينسكي"، "مساعد الرئيس في الكرملين، يوري أوشاكوف": a preposition
+    // before a place or an institution may go on with a title.
+    if (SUBJECT_END.has(w) || SAYING.has(peel(w)) || (NOT_A_SUBJECT.has(w) && !intoTitleName(s, j))) break;
   }
   return j;
 }
@@ -258,8 +297,19 @@ function unknownName(s: Sentence, from: number, to: number): Speaker | null {
     first--;
   }
   if (first === to || to - first > 3) return null;
-  const ar = s.text.slice(s.words[first]!.start, s.words[to - 1]!.end);
-  // A lexicon person spelt another way is that person; anyone else is known by the name's key.
+  return personNamed(s, first, to);
+}
+
+/** A word that may be part of a name the lexicon lacks: no article, preposition or adverb; two letters or more. */
+const isNameWord = (w: string) =>
+  !w.startsWith('ال') && !isPrepositional(w) && !SKIPPABLE.has(w) && w.length >= 2;
+
+/**
+ * The person words [from, to) name: a lexicon person spelt another way is that person, anyone else is known by
+ * the name's key.
+ */
+function personNamed(s: Sentence, from: number, to: number): Speaker {
+  const ar = s.text.slice(s.words[from]!.start, s.words[to - 1]!.end);
   const known = s.personByKey(nameKey(ar));
   return known ? speakerOf(known) : { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
 }
@@ -315,6 +365,24 @@ function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker 
   if (first.startsWith('ال') && DOCUMENTS.has(first.slice(2)) && ctx.document) return ctx.document;
   if (first.startsWith('ال') || UNNAMED_SUBJECTS.has(first) || TITLES.has(first))
     return unknownName(s, from, end) ?? titleOnly(s, from, end, ctx);
+  // "وقالت ديانا دافيتيان، المتحدثة باسم …": a name the lexicon lacks, then its title after a comma.
+  for (let j = from + 1; j <= Math.min(from + 3, end - 1); j++) {
+    if (!/[،,]/.test(s.text.slice(s.words[j - 1]!.end, s.words[j]!.start))) continue;
+    const named = TITLES.has(s.norm[j]!) && s.norm.slice(from, j).every(isNameWord);
+    if (named && !s.entities.some((e) => e.firstWord < j && e.endWord > from)) return personNamed(s, from, j);
+    break;
+  }
+  // "وأضاف تاجاني": the surname of someone the article named before ("وزير الخارجية الإيطالي أنطونيو تاجاني").
+  if (isNameWord(first)) {
+    const known = ctx.surnames.get(nameKey(s.text.slice(s.words[from]!.start, s.words[from]!.end)));
+    if (known) return known;
+  }
+  // "قالت ميلانيا ترامب": a lexicon person's surname after a given name that is not theirs names someone else.
+  const surname = s.entities.find(
+    (e) => e.entry.kind === 'person' && e.firstWord > from && e.firstWord <= from + 2 && e.endWord <= end,
+  );
+  if (surname && s.norm.slice(from, surname.firstWord).every(isNameWord))
+    return personNamed(s, from, surname.endWord);
   return 'bare';
 }
 
@@ -351,6 +419,16 @@ function titleOnly(s: Sentence, from: number, end: number, ctx: AttributionConte
     )
       return last;
   }
+  // The latest speaker the article wrote this title with, whoever spoke since ("ومضى السفير الروسي ليقول"); a lone
+  // title only when it is one an article gives to one person ("وذكّرت السفيرة" after "سفيرة الولايات المتحدة …،
+  // ليندا توماس غرينفيلد").
+  const lone = phrase.norm.length === 1;
+  const written = lone ? phrase.norm[0]!.replace(/^ال/, '') : phrase.norm.join(' ');
+  if (!lone || LONE_TITLES.has(phrase.norm[0]!))
+    for (let i = ctx.people.length - 1; i >= 0; i--) {
+      const person = ctx.people[i]!;
+      if (ctx.wroteBefore(written, person)) return person;
+    }
   if (phrase.norm.length < 2 && !ANAPHORS.has(phrase.norm[0]!)) return null;
   const holder = officeHolder(s, from, phrase.norm, ctx);
   if (holder) return holder;
@@ -418,6 +496,8 @@ function bindTitles(s: Sentence, ctx: AttributionContext) {
 
 /** Where a sentence's opening verb stands: after a fronted phrase and its comma ("من جهتها، نشرت …"), else first. */
 function openingVerb(s: Sentence): number {
+  // "وقالت ديانا دافيتيان، المتحدثة …": a sentence that opens with a verb of saying has no fronted phrase.
+  if (isSayingVerb(sayingWord(s.norm[0] ?? '').w)) return 0;
   for (let k = 0; k < Math.min(3, s.words.length - 1); k++) {
     const gap = s.text.slice(s.words[k]!.end, s.words[k + 1]!.start);
     if (/[،,]/.test(gap)) return s.entities.some((e) => e.firstWord <= k) ? 0 : k + 1;
@@ -466,7 +546,7 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   }
   // "… مشدداً على أن …": a participle reports the words of the sentence's subject: the one named after its
   // opening verb ("سخر كبير المفاوضين الروس كيريل دميترييف من …، قائلاً"), else the last one named.
-  if (SAYING_PARTICIPLES.has(peel(s.norm[k]!))) {
+  if (SAYING_PARTICIPLES.has(sayingWord(s.norm[k]!).w)) {
     const verb = openingVerb(s);
     const opening = appositive(s, subjectEntity(s, verb + 1, Math.min(k, verb + 1 + MAX_SUBJECT_WORDS)));
     if (opening?.entry.kind === 'person') return speakerOf(opening.entry);
@@ -484,9 +564,20 @@ function subjectBefore(s: Sentence, k: number, ctx: AttributionContext): Speaker
   if (prev === undefined || coordinated || /[،,:;؛]/.test(gap) || CLAUSE_OPENERS.has(prev)) return ctx.last;
   const noun = s.entities.filter((e) => e.endWord <= k && e.endWord >= k - 3 && !s.quoted[e.firstWord]).pop();
   if (noun) return speakerOf(noun.entry);
+  // "إلا أن موسكو حذرت": a capital or a country opening the clause right before the verb speaks for its government
+  // ("حرب أوكرانيا يقول" is no clause of Ukraine's).
+  const government = s.governments.find(
+    (e) =>
+      e.endWord === k &&
+      !s.quoted[e.firstWord] &&
+      (e.firstWord === 0 ||
+        SUBJECT_END.has(s.norm[e.firstWord - 1]!) ||
+        CLAUSE_OPENERS.has(s.norm[e.firstWord - 1]!)),
+  );
+  if (government) return speakerOf(government.entry);
   // "إلا أن الرئيس الأوكراني أعلن": a title with no name as the subject before the verb.
   for (let f = Math.max(0, k - 5); f < k; f++) {
-    if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!)) continue;
+    if (f > 0 && !SUBJECT_END.has(s.norm[f - 1]!) && !GOING_ON.has(s.norm[f - 1]!)) continue;
     const phrase = titlePhrase(s, f, k);
     if (phrase && f + phrase.norm.length === k) return titleOnly(s, f, k, ctx);
   }
@@ -576,9 +667,15 @@ export function attributeSentence(
     if (s.quoted[k]) continue;
     // After a preposition a word of saying is a noun: "أعرب عن أمل موسكو" is Moscow's hope, not "Moscow hoped".
     if (k > 0 && PREPOSITIONS.has(s.norm[k - 1]!)) continue;
-    const w = sayingForm(peel(s.norm[k]!));
+    // "ويذكر أن …" opening the sentence: the narrator's note, no one's words.
+    if (k === 0 && NARRATOR_NOTES.has(s.norm[0]!) && SUBJECT_END.has(s.norm[1] ?? '')) {
+      found.push({ at: words[0]!.start, speaker: null, kind: 'verb', person: false });
+      k++;
+      continue;
+    }
+    const { w, base } = sayingWord(s.norm[k]!);
     // "الخطة التي اقترحتها واشنطن": a relative clause whose verb has the thing before it as its object.
-    const objectRelative = w !== peel(s.norm[k]!) && k > 1 && RELATIVES.has(s.norm[k - 1]!);
+    const objectRelative = w !== base && k > 1 && RELATIVES.has(s.norm[k - 1]!);
     if (objectRelative && !speakerLike(s, k - 2)) continue;
     const at = words[k]!.start;
     if (YA_NOUNS.has(words[k]!.text.replace(/[\u064B-\u065F\u0670]/g, '').replace(/^[وف](?=...)/, '')))
@@ -600,17 +697,21 @@ export function attributeSentence(
         : BACK_POINTERS.has(s.norm[k + 1] ?? '')
           ? ctx.last
           : null;
+      const person = isPerson(speaker, lexicon);
+      // "أكد بوتين أن … “مفيدة للغاية”، وفق تصريحات نشرها الكرملين": the institution that published a person's
+      // words is their source, as an agency is, not their speaker.
+      if (speaker && !person && found.some((a) => a.kind === 'verb' && a.person)) continue;
       if (speaker) {
-        found.push({ at, speaker, kind: 'according', person: isPerson(speaker, lexicon) });
+        found.push({ at, speaker, kind: 'according', person });
         ctx.last = speaker;
       }
     } else if (
       DOCUMENT_VERBS.has(s.norm[k]!.replace(/^[وف]/, '')) &&
       s.norm[k + 1] === 'في' &&
-      DOCUMENTS.has(s.norm[k + 2] ?? '')
+      DOCUMENTS.has((s.norm[k + 2] ?? '').replace(/^ال/, ''))
     ) {
-      // "وجاء في بيان لوزارة الخارجية الروسية: …"
-      const author = documentAuthor(s, k + 2);
+      // "وجاء في بيان لوزارة الخارجية الروسية: …"; "وجاء في البيان" is the statement named before.
+      const author = s.norm[k + 2]!.startsWith('ال') ? ctx.document : documentAuthor(s, k + 2);
       if (!author) continue;
       ctx.last = ctx.document = author;
       found.push({ at, speaker: author, kind: 'verb', person: isPerson(author, lexicon) });
@@ -619,12 +720,18 @@ export function attributeSentence(
       (AMBIGUOUS_SAYING.has(w) && (!EXPRESSING.has(w) || s.norm.slice(k + 2, k + 16).includes('عن'))) ||
       SAYING_NOUNS.has(w)
     ) {
-      const subject = subjectAfter(s, k, ctx);
+      // A participle's subject is the clause's ("واصفة اللقاء بأنه …": اللقاء is its object).
+      const subject = SAYING_PARTICIPLES.has(w) ? 'bare' : subjectAfter(s, k, ctx);
       // "رد الرئيس الأوكراني زيلينسكي": a verb only with a named subject ("في رد على" is a noun).
       if (!SAYING.has(w) && (subject === 'bare' || subject === null)) continue;
       const speaker = subject === 'bare' ? subjectBefore(s, k, ctx) : subject;
       if (speaker === undefined) continue;
       if (subject !== 'bare' && subject) remember(s, k, subject, ctx);
+      // "وأفاد الكرملين في بيان بأن …": the statement "البيان" refers to later is the speaker's.
+      const inDocument = s.norm
+        .slice(k + 1, k + 9)
+        .findIndex((x, i, after) => x === 'في' && DOCUMENTS.has(after[i + 1] ?? ''));
+      if (speaker && inDocument >= 0) ctx.document = speaker;
       ctx.last = speaker;
       found.push({ at, speaker, kind: 'verb', person: isPerson(speaker, lexicon) });
     }
@@ -634,6 +741,15 @@ export function attributeSentence(
   const quotedShare = s.quoted.filter(Boolean).length / Math.max(1, s.quoted.length);
   if (found.length === 0 && ctx.previous && quotedShare >= CONTINUED_QUOTE_SHARE)
     found.push({ at: 0, speaker: ctx.previous, kind: 'continued', person: true });
+  for (const a of found) {
+    if (!a.person || !a.speaker || a.speaker.id.startsWith('title:')) continue;
+    const seen = ctx.people.findIndex((p) => p.id === a.speaker!.id);
+    if (seen >= 0) ctx.people.splice(seen, 1);
+    else if (ctx.people.length >= MAX_PEOPLE) ctx.people.shift();
+    ctx.people.push(a.speaker);
+    const surname = a.speaker.ar.split(/\s+/).pop()!;
+    if (a.speaker.id.startsWith('ar:') && surname.length >= 3) ctx.surnames.set(nameKey(surname), a.speaker);
+  }
   const latest = found[found.length - 1];
   ctx.previous = latest?.person ? latest.speaker : null;
   ctx.recent = `${ctx.recent} ${s.norm.join(' ')}`.slice(-4_000);

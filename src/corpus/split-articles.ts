@@ -17,8 +17,10 @@ export interface Line {
 /** The lines of one article and what the file's own chrome said about it. */
 export interface ArticleBlock {
   lines: Line[];
-  /** From an "المصدر: X" line inside the block. */
+  /** From an "المصدر: X" line inside the block, or an aggregator's "first published on X" credit. */
   sourceOutlet: string | null;
+  /** From a line that is only a known outlet's name. */
+  signatureOutlet: string | null;
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -30,22 +32,29 @@ function looksLikeArticle(lines: Line[]): boolean {
 
 /** Splits a file's text into article blocks, dropping site chrome. */
 export function splitArticles(text: string): ArticleBlock[] {
-  const groups: Array<{ lines: Line[]; sourceOutlet: string | null; afterReadAlso: boolean }> = [
-    { lines: [], sourceOutlet: null, afterReadAlso: false },
-  ];
+  const newGroup = (afterReadAlso: boolean) => ({
+    lines: [] as Line[],
+    sourceOutlet: null as string | null,
+    signatureOutlet: null as string | null,
+    afterReadAlso,
+  });
+  const groups = [newGroup(false)];
   let offset = 0;
   for (const whole of text.split('\n')) {
     // Cut before any pattern sees the line: every later step then works on bounded paragraphs.
     const { text: raw, cut } = cutText(whole, MAX_PARAGRAPH_CHARS);
     const line = classifyLine(raw);
     const current = groups[groups.length - 1]!;
-    if (line.kind === 'read-also') groups.push({ lines: [], sourceOutlet: null, afterReadAlso: true });
+    if (line.kind === 'read-also') groups.push(newGroup(true));
     else if (line.kind === 'source') current.sourceOutlet ??= line.outlet;
-    else if (line.kind === 'content')
+    else if (line.kind === 'signature') current.signatureOutlet ??= line.outlet;
+    else if (line.kind === 'content') {
       current.lines.push({ text: line.text, fileOffset: offset + line.offset, ...(cut ? { cut } : {}) });
+      if (line.source) current.sourceOutlet ??= line.source;
+    }
     offset += whole.length + 1;
   }
   return groups
     .filter((g) => g.lines.length > 0 && (!g.afterReadAlso || looksLikeArticle(g.lines)))
-    .map(({ lines, sourceOutlet }) => ({ lines, sourceOutlet }));
+    .map(({ lines, sourceOutlet, signatureOutlet }) => ({ lines, sourceOutlet, signatureOutlet }));
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { MIN_QUOTE_WORDS } from '../corpus/build-article.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
@@ -138,6 +139,9 @@ export function compareWithTruth(
         return n.startsWith(key) || key.startsWith(n.slice(0, 40));
       });
       if (found) result.quotesFound++;
+      // A phrase shorter than a quotation is shown within its sentence, not missed.
+      else if (q.text.split(/\s+/).length >= MIN_QUOTE_WORDS)
+        result.problems.push(`${truth.file}: quotation not found: «${q.text.slice(0, 40)}»`);
       // Speakers the text names: the truth's id is a lexicon id (or a name the lexicon lacks). A short quoted
       // phrase is no quotation of its own: its sentence's speaker is what a reader is shown.
       if (!q.speaker_id) continue;

@@ -1,105 +1,35 @@
 /**
  * Orama components (its `components` option) that hold the index compactly and save it as arrays:
  * - the index keeps each full-text property's postings as typed arrays (postings.ts) instead of Orama's radix tree
- *   and per-document frequency objects, and each vector once, as Float32; its saved form is those arrays (written
- *   as binary blocks by store.ts), so that loading is taking them, not rebuilding objects one by one. Filters and
- *   vector search stay Orama's own.
+ *   and per-document frequency objects, and each vector once, Float32 in a sparse table (unit-vectors.ts) that is
+ *   also Orama's vector index; its saved form is those arrays (written as binary blocks by store.ts), so that
+ *   loading is taking them, not rebuilding objects one by one. Filters stay Orama's own.
  * - the documents store keeps no documents: they are made on demand from the units the index already holds.
  * Orama's `search()` works on such a database: full text by BM25 over the postings (terms matched exactly: the
- * project's terms carry an end mark, so Orama's prefix matching never applied; no typo tolerance), vectors and
- * filters as Orama does them (no filter on a full-text property).
+ * project's terms carry an end mark, so Orama's prefix matching never applied; no typo tolerance), vectors (with
+ * Orama's arithmetic) and filters as Orama does them (no filter on a full-text property).
  */
 
 import type { AnyDocument, AnyOrama, BM25Params, SearchableValue, Tokenizer } from '@orama/orama';
 import { components } from '@orama/orama';
-import { vector } from '@orama/orama/trees';
 import { Postings, type SavedPostings } from './postings.ts';
+import { type SavedUnitVectors, UnitVectors } from './unit-vectors.ts';
 
 type IndexComponent = ReturnType<typeof components.index.createIndex>;
 type OramaIndexStore = ReturnType<IndexComponent['create']>;
 type DocumentsStore = ReturnType<typeof components.documentsStore.createDocumentsStore>;
 type InternalIds = { internalIdToId: string[] };
-/** Orama's vector index, whose map of vectors its types call private. */
-type VectorNode = { size: number; vectors: Map<number, [number, Float32Array<ArrayBufferLike>]> };
-
-/**
- * The vectors of one vector property in one Float32Array, in insertion order, with their internal ids: Orama's
- * vector index holds views of it, so that saving writes it as it is (no copy of 100 MB at 100,000 units). Loaded,
- * it is the file's block; it is copied only when it grows.
- */
-class VectorArena {
-  data: Float32Array<ArrayBufferLike>;
-  ids: Int32Array<ArrayBufferLike>;
-  count: number;
-  constructor(
-    readonly node: VectorNode,
-    data: Float32Array<ArrayBufferLike> = new Float32Array(0),
-    ids: Int32Array<ArrayBufferLike> = new Int32Array(0),
-  ) {
-    this.data = data;
-    this.ids = ids;
-    this.count = ids.length;
-  }
-
-  /** Adds a vector for `id` (Orama computes its magnitude as it always does). */
-  add(id: number, value: ArrayLike<number>): void {
-    const size = this.node.size;
-    if ((this.count + 1) * size > this.data.length) this.grow(Math.max(16, this.count * 2));
-    const view = this.data.subarray(this.count * size, (this.count + 1) * size);
-    // A loop, not `set`: from an array of numbers V8's `set` takes its slow path, element by element.
-    for (let d = 0; d < size; d++) view[d] = value[d]!;
-    this.ids[this.count++] = id;
-    (this.node as unknown as { add(id: number, v: Float32Array): void }).add(id, view);
-  }
-
-  /** Makes room for `more` vectors at once (a build knows how many it adds: one copy, not one per doubling). */
-  reserve(more: number): void {
-    if ((this.count + more) * this.node.size > this.data.length)
-      this.grow(Math.max(this.count + more, this.count * 2));
-  }
-
-  private grow(capacity: number): void {
-    const size = this.node.size;
-    const data = new Float32Array(capacity * size);
-    data.set(this.data.subarray(0, this.count * size));
-    const ids = new Int32Array(capacity);
-    ids.set(this.ids.subarray(0, this.count));
-    // Orama's entries are re-pointed at the new block.
-    for (let i = 0; i < this.count; i++) {
-      const entry = this.node.vectors.get(ids[i]!);
-      if (entry && entry[1].buffer === this.data.buffer) entry[1] = data.subarray(i * size, (i + 1) * size);
-    }
-    [this.data, this.ids] = [data, ids];
-  }
-
-  /** The saved form: the block itself, unless vectors were removed (then the live ones, copied). */
-  save(): { size: number; ids: Int32Array; values: Float32Array } {
-    const size = this.node.size;
-    if (this.node.vectors.size === this.count)
-      return {
-        size,
-        ids: this.ids.subarray(0, this.count),
-        values: this.data.subarray(0, this.count * size),
-      };
-    const live = [...this.node.vectors];
-    const values = new Float32Array(live.length * size);
-    live.forEach(([, [, v]], i) => {
-      values.set(v, i * size);
-    });
-    return { size, ids: Int32Array.from(live, ([id]) => id), values };
-  }
-}
-
 /** Orama's index data, with the full-text properties held as postings instead of radix trees. */
 export type PostingsIndexStore = OramaIndexStore & {
   fullText: Record<string, Postings>;
-  vectorArenas: Record<string, VectorArena>;
+  /** True while the filter trees of a loaded index are not made yet (see `filtersOf`). */
+  filtersPending?: boolean;
 };
 
 /** What the index saves: postings and vectors as arrays, the rest (filters) as Orama saves it. */
 interface SavedPostingsIndex {
   fullText: Record<string, SavedPostings>;
-  vectors: Record<string, { size: number; ids: Int32Array; values: Float32Array }>;
+  vectors: Record<string, SavedUnitVectors>;
   others: unknown;
 }
 
@@ -119,11 +49,15 @@ export function fullTextOf(db: AnyOrama, property: string): Postings | undefined
   return (db.data.index as PostingsIndexStore).fullText?.[property];
 }
 
-/** Makes room in every vector property of a database made with `postingsIndex()` for `more` documents. */
-export function reserveVectors(db: AnyOrama, more: number): void {
-  for (const arena of Object.values((db.data.index as PostingsIndexStore).vectorArenas ?? {}))
-    arena.reserve(more);
+/** The vectors of a vector property of a database made with `postingsIndex()`, or undefined. */
+export function vectorsOf(db: AnyOrama, property: string): UnitVectors | undefined {
+  const node = (db.data.index as PostingsIndexStore).vectorIndexes[property]?.node;
+  return node instanceof UnitVectors ? node : undefined;
 }
+
+/** Orama's vector index entry for a property, held as UnitVectors. */
+const vectorEntry = (vectors: UnitVectors) =>
+  ({ type: 'Vector', isArray: false, node: vectors }) as unknown as OramaIndexStore['vectorIndexes'][string];
 
 /** Orama's BM25, as its own full-text search scores a term in a document. */
 function bm25(
@@ -138,17 +72,56 @@ function bm25(
   return (idf * (p.d + tf * (p.k + 1))) / (tf + p.k * (1 - p.b + (p.b * length) / average));
 }
 
-/** Orama's index with full-text properties held as postings (see the module comment). */
-export function postingsIndex(): IndexComponent {
+/**
+ * Orama's index with full-text properties held as postings (see the module comment). Its filter trees (enums,
+ * numbers) are not saved: a loaded index makes them from `documentOf` (the database's documents by internal id) when
+ * a search first filters, and nothing in the product does (at 100,000 units they were a third of the saved header
+ * and about 20 MB held).
+ */
+export function postingsIndex(documentOf: (internalId: number) => AnyDocument | undefined): IndexComponent {
   const base = components.index.createIndex();
+  /** The filter trees of a loaded index, made from its documents (once, on the first filtered search). */
+  const filtersOf = (index: PostingsIndexStore, language: string | undefined, tokenizer: Tokenizer) => {
+    if (!index.filtersPending) return;
+    const types = index.searchablePropertiesWithTypes;
+    const filters = Object.fromEntries(
+      Object.entries(types).filter(([prop]) => !index.fullText[prop] && !index.vectorIndexes[prop]),
+    );
+    const empty = base.create(
+      undefined as never,
+      index.sharedInternalDocumentStore as never,
+      filters as never,
+    );
+    Object.assign(index.indexes, empty.indexes);
+    const count = (index.sharedInternalDocumentStore as unknown as InternalIds).internalIdToId.length;
+    for (let internalId = 1; internalId <= count; internalId++) {
+      const doc = documentOf(internalId);
+      if (!doc) continue;
+      for (const prop of Object.keys(filters)) {
+        if (doc[prop] === undefined) continue;
+        base.insert(
+          undefined as never,
+          index,
+          prop,
+          doc.id,
+          internalId,
+          doc[prop],
+          types[prop]!,
+          language,
+          tokenizer,
+          count,
+        );
+      }
+    }
+    index.filtersPending = false;
+  };
   return {
     ...base,
     create(orama, sharedStore, schema) {
       const index = base.create(orama, sharedStore, schema) as PostingsIndexStore;
       index.fullText = {};
-      index.vectorArenas = {};
       for (const [prop, { node }] of Object.entries(index.vectorIndexes))
-        index.vectorArenas[prop] = new VectorArena(node as unknown as VectorNode);
+        index.vectorIndexes[prop] = vectorEntry(new UnitVectors(node.size));
       for (const [prop, entry] of Object.entries(index.indexes)) {
         if (entry.type !== 'Radix') continue;
         index.fullText[prop] = new Postings();
@@ -161,10 +134,12 @@ export function postingsIndex(): IndexComponent {
     },
     insert(...args) {
       const [, index, prop, , internalId, value, , language, tokenizer, docsCount] = args;
-      const arena = (index as unknown as PostingsIndexStore).vectorArenas[prop];
-      if (arena) return arena.add(internalId, value as number[]);
+      const vectors = (index as unknown as PostingsIndexStore).vectorIndexes[prop]?.node;
+      if (vectors instanceof UnitVectors) return vectors.add(internalId, value as number[]);
       const postings = (index as unknown as PostingsIndexStore).fullText[prop];
-      if (!postings) return base.insert(...args);
+      // Filter trees not made yet are made from every document, this one included, when first needed.
+      if (!postings)
+        return (index as unknown as PostingsIndexStore).filtersPending ? undefined : base.insert(...args);
       postings.insert(internalId - 1, tokensOf(value, tokenizer, language, prop), docsCount);
     },
     remove(...args) {
@@ -237,16 +212,20 @@ export function postingsIndex(): IndexComponent {
       for (const prop of Object.keys((index as PostingsIndexStore).fullText))
         if (touched.includes(`"${prop}"`))
           throw new Error(`this index cannot filter on the full-text property "${prop}"`);
+      filtersOf(index as PostingsIndexStore, language, tokenizer);
       return base.searchByWhereClause(index, tokenizer, filters, language);
     },
     save(index) {
-      const { fullText, vectorArenas, vectorIndexes: _vectors, ...rest } = index as PostingsIndexStore;
+      const { fullText, vectorIndexes, filtersPending: _pending, ...rest } = index as PostingsIndexStore;
       const saved: SavedPostingsIndex = {
         fullText: Object.fromEntries(Object.entries(fullText).map(([prop, p]) => [prop, p.save()])),
         vectors: Object.fromEntries(
-          Object.entries(vectorArenas).map(([prop, arena]) => [prop, arena.save()]),
+          Object.entries(vectorIndexes).map(([prop, { node }]) => [
+            prop,
+            (node as unknown as UnitVectors).save(),
+          ]),
         ),
-        others: base.save({ ...rest, vectorIndexes: {} } as OramaIndexStore),
+        others: base.save({ ...rest, indexes: {}, vectorIndexes: {} } as OramaIndexStore),
       };
       return saved as never;
     },
@@ -255,28 +234,11 @@ export function postingsIndex(): IndexComponent {
       const index = base.load(sharedStore, saved.others) as PostingsIndexStore;
       const documents = (sharedStore as unknown as InternalIds).internalIdToId.length;
       index.fullText = {};
-      index.vectorArenas = {};
       for (const [prop, p] of Object.entries(saved.fullText ?? {}))
         index.fullText[prop] = Postings.load(p, documents);
-      for (const [prop, { size, ids, values }] of Object.entries(saved.vectors ?? {})) {
-        if (
-          !(ids instanceof Int32Array) ||
-          !(values instanceof Float32Array) ||
-          values.length !== ids.length * size
-        )
-          throw new Error(`the saved vectors of "${prop}" are damaged`);
-        const node = new vector.VectorIndex(size);
-        // Each vector is a view of the block read from disk, with the magnitude Orama would compute.
-        for (let i = 0; i < ids.length; i++) {
-          const v = values.subarray(i * size, (i + 1) * size);
-          let sum = 0;
-          for (let d = 0; d < size; d++) sum += v[d]! * v[d]!;
-          if (!Number.isFinite(sum)) throw new Error(`the saved vectors of "${prop}" are not numbers`);
-          (node as unknown as VectorNode).vectors.set(ids[i]!, [Math.sqrt(sum), v]);
-        }
-        index.vectorIndexes[prop] = { type: 'Vector', isArray: false, node };
-        index.vectorArenas[prop] = new VectorArena(node as unknown as VectorNode, values, ids);
-      }
+      for (const [prop, vectors] of Object.entries(saved.vectors ?? {}))
+        index.vectorIndexes[prop] = vectorEntry(UnitVectors.load(vectors));
+      index.filtersPending = true;
       return index;
     },
   };

@@ -1,8 +1,9 @@
 /**
  * The units in the saved index, by column: numbers as typed arrays (binary blocks of the index file), each
  * speaker once, and no text that the articles already hold: a unit's text is its article's text between its
- * offsets, a quotation's context a sentence of it (either kept apart only where it is not), read back as slices. Parsing 100,000 unit objects from
- * JSON, each with its text a second time, was much of the time and memory of a load.
+ * offsets, a quotation's context a sentence of it (either kept apart only where it is not), read back as slices;
+ * and no ids, which Orama's saved list of its documents holds already. Parsing 100,000 unit objects from JSON, each
+ * with its text a second time, was much of the time and memory of a load.
  */
 
 import type { Speaker } from '../corpus/types.ts';
@@ -10,8 +11,8 @@ import type { ArticleInfo, Unit } from './units.ts';
 
 const KINDS: Unit['kind'][] = ['quote', 'statement', 'passage'];
 
+/** The units' columns, in ordinal order; their ids are Orama's list of its documents' ids (saved once, by Orama). */
 export interface SavedUnits {
-  ids: string[];
   /** Index in KINDS. */
   kinds: Uint8Array;
   /** Index in the saved articles. */
@@ -32,13 +33,12 @@ export interface SavedUnits {
   contexts: Record<number, string>;
 }
 
-/** The columns of `units`, whose articles are `articles` (in the order they are saved). */
+/** The columns of `units` (in ordinal order), whose articles are `articles` (in the order they are saved). */
 export function packUnits(units: Unit[], articles: ArticleInfo[]): SavedUnits {
   const n = units.length;
   const articleNumbers = new Map(articles.map((a, i) => [a.id, i]));
   const speakerNumbers = new Map<string, number>();
   const out: SavedUnits = {
-    ids: [],
     kinds: new Uint8Array(n),
     articles: new Int32Array(n),
     starts: new Int32Array(n),
@@ -55,7 +55,6 @@ export function packUnits(units: Unit[], articles: ArticleInfo[]): SavedUnits {
   units.forEach((u, i) => {
     const article = articleNumbers.get(u.articleId);
     if (article === undefined) throw new Error(`unit ${u.id} belongs to no saved article`);
-    out.ids.push(u.id);
     out.kinds[i] = KINDS.indexOf(u.kind);
     out.articles[i] = article;
     out.starts[i] = u.start;
@@ -83,9 +82,9 @@ export function packUnits(units: Unit[], articles: ArticleInfo[]): SavedUnits {
   return out;
 }
 
-/** The units back from their columns; throws on columns that do not hold together (a damaged file). */
-export function unpackUnits(saved: SavedUnits, articles: ArticleInfo[]): Unit[] {
-  const n = saved.ids?.length;
+/** The units back from their columns and ids; throws on columns that do not hold together (a damaged file). */
+export function unpackUnits(saved: SavedUnits, articles: ArticleInfo[], ids: string[]): Unit[] {
+  const n = ids.length;
   const columns = [
     saved.kinds,
     saved.articles,
@@ -96,7 +95,7 @@ export function unpackUnits(saved: SavedUnits, articles: ArticleInfo[]): Unit[] 
     saved.contextStarts,
     saved.contextEnds,
   ];
-  if (!Array.isArray(saved.ids) || columns.some((c) => !ArrayBuffer.isView(c) || c.length !== n))
+  if (columns.some((c) => !ArrayBuffer.isView(c) || c.length !== n))
     throw new Error('the saved units are damaged (their columns disagree)');
   if (!(saved.speakers instanceof Int32Array) || saved.speakers.length !== n)
     throw new Error('the saved units are damaged (speakers)');
@@ -119,7 +118,7 @@ export function unpackUnits(saved: SavedUnits, articles: ArticleInfo[]): Unit[] 
     )
       throw new Error(`the saved units are damaged (unit ${i})`);
     units[i] = {
-      id: saved.ids[i]!,
+      id: ids[i]!,
       kind,
       articleId: article.id,
       text: saved.texts[i] ?? article.text.slice(start, end),

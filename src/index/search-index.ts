@@ -6,12 +6,13 @@
 import { type AnyOrama, count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
 import type { Article, Corpus, IngestWarning } from '../corpus/types.ts';
 import type { Analyser } from './analyser.ts';
-import { type StringsBlock, stringsBlock, stringsFromBlock } from './block-file.ts';
+import { StringsBlock } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
-import { derivedDocumentsStore, postingsIndex, reserveVectors } from './orama-components.ts';
+import { derivedDocumentsStore, postingsIndex, vectorsOf } from './orama-components.ts';
 import { packUnits, type SavedUnits, unpackUnits } from './saved-units.ts';
 import { createTermStatistics, type TermStatistics } from './term-stats.ts';
 import { createOramaTokenizer } from './tokenizer.ts';
+import type { UnitVectorReader } from './unit-vectors.ts';
 import { type ArticleInfo, articleInfo, type Unit, unitsOf } from './units.ts';
 
 /** The in-memory index every search runs against. */
@@ -30,8 +31,8 @@ export interface SearchIndex {
   byOrdinal: Unit[];
   /** Full-text statistics of the units' own words (the `text` property). */
   stats: TermStatistics;
-  /** The vector of a unit, by ordinal. */
-  vectorOf(ordinal: number): Float32Array | undefined;
+  /** The units' vectors, by ordinal. */
+  vectors: UnitVectorReader;
 }
 
 /**
@@ -52,8 +53,6 @@ const NO_DATE = -1;
 /** The document property that holds a unit's vector. */
 const VECTOR_PROPERTY = 'embedding';
 
-type VectorStore = { vectors: Map<number, [number, Float32Array]> };
-
 /** The units a database's documents are made from, by ordinal: it grows with the database (addArticles). */
 interface DocumentSource {
   units: Unit[];
@@ -61,16 +60,11 @@ interface DocumentSource {
 }
 const sources = new WeakMap<AnyOrama, DocumentSource>();
 
-/** Orama's vector index of the units: internal id -> [magnitude, vector]. */
-const vectorStore = (db: AnyOrama) =>
-  (db.data as unknown as { index: { vectorIndexes: Record<string, { node: VectorStore }> } }).index
-    .vectorIndexes[VECTOR_PROPERTY]?.node;
-
 /** The lookups every question needs, computed once per index instead of once per question. */
 function derived(
   db: AnyOrama,
   units: Map<string, Unit>,
-): Pick<SearchIndex, 'bySpeaker' | 'leads' | 'byOrdinal' | 'stats' | 'vectorOf'> {
+): Pick<SearchIndex, 'bySpeaker' | 'leads' | 'byOrdinal' | 'stats' | 'vectors'> {
   const bySpeaker = new Map<string, Unit[]>();
   const leads = new Map<string, Unit>();
   for (const u of units.values()) {
@@ -87,13 +81,14 @@ function derived(
     if (!unit) throw new Error(`the index holds a document (${id}) that is no unit`);
     return unit;
   });
-  const store = vectorStore(db);
+  const vectors = vectorsOf(db, VECTOR_PROPERTY);
+  if (!vectors) throw new Error('the index has no vectors');
   return {
     bySpeaker,
     leads,
     byOrdinal,
     stats: createTermStatistics(db, 'text', byOrdinal.length),
-    vectorOf: (ordinal) => store?.vectors.get(ordinal + 1)?.[1],
+    vectors,
   };
 }
 
@@ -137,16 +132,17 @@ export function unitDocument(unit: Unit, article: ArticleInfo | undefined, vecto
  * units when asked for, and no sort index (nothing sorts through Orama; it would hold every text once more).
  */
 function createDatabase(analyser: Analyser, dimensions: number, source: DocumentSource) {
+  const documentOf = (internalId: number) => {
+    const unit = source.units[internalId - 1];
+    return unit && unitDocument(unit, source.articles.get(unit.articleId));
+  };
   const db = create({
     schema: unitSchema(dimensions),
     sort: { enabled: false },
     components: {
       tokenizer: createOramaTokenizer(analyser),
-      documentsStore: derivedDocumentsStore((internalId) => {
-        const unit = source.units[internalId - 1];
-        return unit && unitDocument(unit, source.articles.get(unit.articleId));
-      }),
-      index: postingsIndex(),
+      documentsStore: derivedDocumentsStore(documentOf),
+      index: postingsIndex(documentOf),
     },
   });
   sources.set(db, source);
@@ -190,7 +186,6 @@ export function indexBuilder(analyser: Analyser, embedder: Embedder): IndexBuild
         db = createDatabase(analyser, dimensions, source);
       }
       source.units.push(...units);
-      reserveVectors(db, units.length);
       units.forEach((u, i) => {
         const vector = vectors[i] ?? new Array(dimensions).fill(0);
         waiting.push(unitDocument(u, source.articles.get(u.articleId), vector));
@@ -250,7 +245,6 @@ export async function addArticles(
   if (!source) throw new Error('the index has no document source');
   for (const a of articles) source.articles.set(a.id, infos.get(a.id)!);
   source.units.push(...units);
-  reserveVectors(index.db, units.length);
   await insertMultiple(
     index.db,
     units.map((u, i) =>
@@ -273,9 +267,9 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
   const articles = [...index.articles.values()];
   return {
     dimensions: index.dimensions,
-    units: packUnits([...index.units.values()], articles),
+    units: packUnits(index.byOrdinal, articles),
     articles: articles.map(({ text: _text, ...rest }) => rest),
-    articleTexts: stringsBlock(articles.map((a) => a.text)),
+    articleTexts: new StringsBlock(articles.map((a) => a.text)),
     warnings: index.warnings,
     orama: save(index.db),
   };
@@ -286,14 +280,15 @@ export function serialiseIndex(index: SearchIndex): SavedIndex {
  * Arabic queries would silently miss.
  */
 export function restoreIndex(saved: SavedIndex, analyser: Analyser, embedder: Embedder): SearchIndex {
-  const texts = stringsFromBlock(saved.articleTexts);
+  const texts = saved.articleTexts instanceof StringsBlock ? saved.articleTexts.strings : [];
   if (texts.length !== saved.articles.length) throw new Error('the saved articles and their texts disagree');
   const articleList: ArticleInfo[] = saved.articles.map((a, i) => ({ ...a, text: texts[i]! }));
   const articles = new Map(articleList.map((a) => [a.id, a]));
   const source: DocumentSource = { units: [], articles: new Map(articles) };
   const db = createDatabase(analyser, saved.dimensions, source);
   load(db, saved.orama);
-  const units = new Map(unpackUnits(saved.units, articleList).map((u) => [u.id, u]));
+  const ids = (db.internalDocumentIDStore as { internalIdToId: string[] }).internalIdToId;
+  const units = new Map(unpackUnits(saved.units, articleList, ids).map((u) => [u.id, u]));
   const lookups = derived(db, units);
   source.units = [...lookups.byOrdinal];
   return {

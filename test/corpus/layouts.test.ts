@@ -89,6 +89,83 @@ describe('header zones of other sites', () => {
       'صوت الشرق',
       [],
     ],
+    // «وكالة أنباء المثال - أكد …»: an outlet's own name, not a place, opens the lead.
+    ['outlet-dash-lead', null, { iso: null, text: 'اليوم', basis: 'unknown' }, 'وكالة أنباء المثال', []],
+    // A headline may ask; «+ الخط -» and «استمع إلى الملخص» are a page's controls, not its outlet.
+    [
+      'question-headline-controls',
+      'من يقود الوفد الأمريكي في محادثات جنيف المقبلة؟',
+      { iso: '2026-01-12', text: '12 يناير 2026', basis: 'stated' },
+      null,
+      [],
+    ],
+    // A greeting to the readers names the site after «لموقع».
+    [
+      'greeting-site',
+      'روبيو: نقترب من اتفاق بشأن تبادل الأسرى',
+      { iso: null, text: null, basis: 'unknown' },
+      'الواحة نيوز',
+      [],
+    ],
+    // «كييف/ أخبار الواحة/ صرح …»: the place first, then the outlet, between slashes.
+    [
+      'slash-place-outlet',
+      'زيلينسكي: لا هدنة من دون ضمانات',
+      { iso: null, text: null, basis: 'unknown' },
+      'أخبار الواحة',
+      [],
+    ],
+    // An aggregator's closing credit names the outlet the text was first published on.
+    [
+      'aggregator-credit',
+      'ويتكوف: ستسمعون أخبارا جيدة قريبا',
+      { iso: null, text: null, basis: 'unknown' },
+      'صحيفة الينبوع',
+      [],
+    ],
+    // A wire's own text: its dateline credits only itself and no headline or outlet surrounds it; the lead's
+    // weekday before a full date states the date.
+    ['wire-own-page', null, { iso: '2025-12-03', text: '3 ديسمبر 2025', basis: 'stated' }, 'كونا', ['كونا']],
+    // A byline is no outlet; «10-Apr-2025» is a date; «أخبار البادية -» above the lead names the outlet.
+    [
+      'byline-dangling-dash',
+      'ريابكوف: على واشنطن أن تبدأ بالخطوة الأولى',
+      { iso: '2025-04-10', text: '10-Apr-2025', basis: 'stated' },
+      'أخبار البادية',
+      [],
+    ],
+    // A known outlet's name alone on the last line signs the page; «الأكثر قراءة» above it is chrome.
+    [
+      'signature-foot',
+      'ويتكوف يصل إلى موسكو حاملا ردا أمريكيا على المقترحات الروسية',
+      { iso: null, text: 'مساء الأربعاء', basis: 'unknown' },
+      'الشرق الأوسط',
+      [],
+    ],
+    // The page's address belongs to a known outlet; «العالم» above the headline is a section, not the channel.
+    [
+      'address-section',
+      'لافروف: العقوبات لن تغير موقفنا في المفاوضات',
+      { iso: null, text: 'اليوم', basis: 'unknown' },
+      'القدس العربي',
+      [],
+    ],
+    // A caption that only names its subject is no headline; a headline may exclaim; the lead's "today" has the date.
+    [
+      'caption-exclaim-today',
+      'بيسكوف للغرب: كفى أكاذيب!',
+      { iso: '2025-12-04', text: '4 ديسمبر 2025', basis: 'stated' },
+      null,
+      [],
+    ],
+    // Widget labels in Latin letters and counters are furniture, «الدولية» a section; «نشر» labels the publisher.
+    [
+      'widgets-publisher',
+      'ويتكوف يعود إلى موسكو لبحث تفاصيل خطة السلام',
+      { iso: '2025-03-14', text: '14 مارس 2025', basis: 'stated' },
+      'أخبار المثال',
+      [],
+    ],
     // «منذ 5 ساعة» states no date; «الرصد-موسكو: أكد …» opens the lead though it lacks a full stop: no headline.
     ['stamp-colon-lead', null, { iso: null, text: null, basis: 'unknown' }, 'الرصد', []],
     [
@@ -130,25 +207,42 @@ describe('header zones of other sites', () => {
     const speakers = corpus.articles.flatMap((a) => a.quotes.map((q) => q.speaker?.id ?? null));
     // In file name order.
     expect(speakers).toEqual([
+      'lavrov', // «وأضاف» after «قال وزير الخارجية الروسي سيرغي لافروف»
       'peskov',
+      'witkoff', // before an aggregator's credit
       'lavrov',
+      'ryabkov', // under a byline and an outlet's dangling dateline
+      'peskov', // under a caption naming Putin
+      'peskov',
       'blinken',
       'peskov',
       'lavrov',
       'lavrov', // «… معرباً عن "…"» after «ورحب لافروف»
+      'rubio', // under a greeting to the readers
       'ryabkov', // under a photo credit in Latin letters
       'zelensky',
       'rubio',
       'peskov',
+      'ryabkov', // after an outlet's name and a dash
       'ryabkov',
+      'ryabkov',
+      'ushakov', // «مساعد الرئيس في الكرملين، يوري أوشاكوف»
+      'kremlin', // «وجاء في البيان» after «وأفاد الكرملين في بيان»
+      'peskov', // the page signed by «الشرق الأوسط» at its foot
       'lavrov', // the outlet glued by «/-» is no part of the speaker
       'lavrov',
       'peskov',
+      'zelensky', // after «كييف/ أخبار الواحة/»
       'peskov',
       'ushakov', // the teaser lead cut short by "..." is the lead, not a subtitle
       'ushakov',
       'ushakov',
+      'witkoff', // among widget labels
+      'peskov', // a wire's own text
+      'peskov',
     ]);
+    // The aggregator's credit is no part of the text.
+    expect(article('aggregator-credit').passages.some((p) => p.text.includes('تم نشر'))).toBe(false);
     // «لمراسل "قناة الأفق 1"» names a channel inside the marks: no quotation.
     expect(article('teaser-lead').quotes.map((q) => q.text.split(' ')[0])).toEqual(['الجولة', 'سيشارك']);
   });

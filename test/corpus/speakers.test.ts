@@ -365,4 +365,78 @@ describe('attribution', () => {
       'putin',
     );
   });
+
+  it("reads verbs and participles that begin with و as written, and an institution that published a person's words as their source", () => {
+    // «وصفت» and «واصفة» are words of their own, not و + «صفت»; a participle's subject is its clause's.
+    expect(
+      speakers('وصفت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، البيان الأمريكي بـ«المضلل».'),
+    ).toEqual(['zakharova']);
+    expect(
+      speakers('وأعلنت لندن أن الاجتماع سيعقد السبت، واصفة اللقاء بأنه "خطوة ضرورية نحو السلام".'),
+    ).toEqual(['britain']);
+    // «وفق تصريحات نشرها الكرملين» after «صرح بوتين»: the person stays the speaker, and the next «وتابع» too.
+    expect(
+      speakers(
+        'وصرح بوتين أمام الحكومة بأن اللقاء كان “صريحا ومفيدا للطرفين”، وفق تصريحات نشرها الكرملين.',
+        'وتابع “سنواصل العمل على هذا الأساس”.',
+      ),
+    ).toEqual(['putin', 'putin']);
+    // Without a named person, the closing «وفق X» still names the source.
+    expect(speakers('وكانت المحادثات “مثمرة”، وفق الكرملين.')).toEqual(['kremlin']);
+  });
+
+  it('reads a capital right before its verb as its government, and the participle after it as the same', () => {
+    expect(
+      speakers(
+        'وأشار المبعوث الروسي كيريل دميترييف إلى تقدم في المحادثات.',
+        'ورغم ذلك، إلا أن موسكو حذرت من محاولات لعرقلة المسار، مؤكدة أن “التفاهمات تسير في الاتجاه الصحيح”.',
+      ),
+    ).toEqual(['dmitriev', 'russia']);
+  });
+
+  it('remembers people the lexicon lacks by surname, and reads a lone title as the person it was written with', () => {
+    const tajani = `ar:${nameKey('أنطونيو تاجاني')}`;
+    expect(
+      speakers(
+        'وقال وزير الخارجية الإيطالي أنطونيو تاجاني إن "الحوار ضروري".',
+        'وقال بيسكوف إن "موسكو منفتحة".',
+        'وأضاف تاجاني في مقابلة أن "الرياض قد تكون المكان المناسب".',
+      ),
+    ).toEqual([tajani, 'peskov', tajani]);
+    const envoy = `ar:${nameKey('ليندا توماس غرينفيلد')}`;
+    expect(
+      speakers(
+        'قالت سفيرة الولايات المتحدة لدى الأمم المتحدة، ليندا توماس غرينفيلد، إن "الوقت ليس للانتظار".',
+        'ونوه السفير الروسي فاسيلي نيبينزيا إلى أن "الاتهامات باطلة".',
+        'وذكّرت السفيرة بأن "الحلفاء حذروا مرارا".',
+        'ومضى السفير الروسي ليقول إن "الحديث عن الغزو محاولة للتفرقة".',
+      ),
+    ).toEqual([envoy, 'nebenzia', envoy, 'nebenzia']);
+  });
+
+  it("reads an opening «يُذكر أن» as the narrator's note, not the last speaker going on", () => {
+    expect(
+      speakers('وقال زيلينسكي إن "الضمانات ضرورية".', 'ويُذكر أن الخطة الأولى تضمنت "تنازلات كبرى من كييف".'),
+    ).toEqual(['zelensky', null]);
+    // Not at the opening, «يذكر» is still a verb with its subject.
+    expect(speakers('وفي المقابلة يذكر بيسكوف أن "الحوار مستمر".')).toEqual(['peskov']);
+  });
+
+  it("reads a two-word given name spelt another way, and someone else of a lexicon person's surname", () => {
+    expect(speakers('قال جاي دي فانس في مقابلة إن "الطرفين قدما تنازلات".')).toEqual(['vance']);
+    // Not Trump, and not the last speaker carried on: a person of that surname the lexicon lacks.
+    const [, other] = speakers(
+      'قال ترامب إن الاتفاق قريب.',
+      'وقالت ميلانيا ترامب إن "الأطفال يجب أن يعودوا".',
+    );
+    expect(other).toBe(`ar:${nameKey('ميلانيا ترامب')}`);
+    // A name the lexicon lacks right after the verb, its title after a comma; the participle is hers too.
+    const sentence =
+      'وقالت أولغا ستيفانيشينا، المتحدثة باسم الوفد الأوكراني رستم عمروف، للصحافيين "انتهت الجولة الأولى"، مشيرة إلى أن التفاصيل ستعلن لاحقا.';
+    const attributions = attributeSentence(sentence, lexicon, new AttributionContext());
+    expect(attributions.map((a) => a.speaker?.id)).toEqual([
+      `ar:${nameKey('أولغا ستيفانيشينا')}`,
+      `ar:${nameKey('أولغا ستيفانيشينا')}`,
+    ]);
+  });
 });

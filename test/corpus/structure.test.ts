@@ -163,6 +163,7 @@ describe('readHeader', () => {
         'تاريخ النشر: 18 شباط/فبراير 2025',
         BODY,
       ),
+      (name) => name === 'بيروت' || name === 'دمشق',
     );
     expect(h.outlet).toBe('النهار');
     expect(h.date.iso).toBe('2025-02-18');

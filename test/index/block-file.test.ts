@@ -17,8 +17,7 @@ import {
   MAGIC,
   readBlockFile,
   resolveBlocks,
-  stringsBlock,
-  stringsFromBlock,
+  StringsBlock,
   writeBlockFile,
 } from '../../src/index/block-file.ts';
 
@@ -26,7 +25,7 @@ const value = {
   name: 'قال بيسكوف',
   nested: { ints: Int32Array.from([1, -2, 3]), floats: Float32Array.from([0.5, -1.25]) },
   list: [Float64Array.from([Math.PI]), Uint8Array.from([7, 8, 9]), 'plain'],
-  texts: stringsBlock(['الكرملين', '', 'Witkoff «met» Putin']),
+  texts: new StringsBlock(['الكرملين', '', 'Witkoff «met» Putin']),
 };
 
 function written(v: unknown) {
@@ -38,15 +37,35 @@ function written(v: unknown) {
 }
 
 describe('block files', () => {
-  it('give back every typed array as a view of one buffer, and the rest as JSON', () => {
+  it('give back every typed array as an array of its own, and the rest as JSON', () => {
     const path = written(value);
     expect(readFileSync(path, 'latin1').startsWith(MAGIC)).toBe(true);
     const { value: read, blocks } = readBlockFile(path);
-    expect(blocks.every((b) => b.buffer === blocks[0]!.buffer && b.byteOffset % 8 === 0)).toBe(true);
+    // Each its own buffer: none holds another alive.
+    const arrays = blocks.filter((b) => ArrayBuffer.isView(b));
+    expect(arrays).toHaveLength(4);
+    expect(new Set(arrays.map((b) => b.buffer)).size).toBe(arrays.length);
+    expect(arrays.every((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength)).toBe(true);
     const back = resolveBlocks(read, blocks) as typeof value;
     expect(back).toEqual(value);
     expect(back.nested.ints).toBeInstanceOf(Int32Array);
-    expect(stringsFromBlock(back.texts)).toEqual(['الكرملين', '', 'Witkoff «met» Putin']);
+    expect(back.texts).toBeInstanceOf(StringsBlock);
+    expect(back.texts.strings).toEqual(['الكرملين', '', 'Witkoff «met» Putin']);
+  });
+
+  it('read strings longer and more than a slab of the reader, in order', () => {
+    const long = 'ب'.repeat(3_000_000);
+    const strings = [
+      long,
+      ...Array.from({ length: 20_000 }, (_, i) => `نص ${i} «${'x'.repeat(i % 300)}»`),
+      long,
+      '',
+    ];
+    const path = written({ texts: new StringsBlock(strings) });
+    const { value: read, blocks } = readBlockFile(path);
+    const back = resolveBlocks(read, blocks) as { texts: StringsBlock };
+    expect(back.texts.strings.length).toBe(strings.length);
+    expect(back.texts.strings).toEqual(strings);
   });
 
   it('name a truncated file, a damaged header and a file of another kind', () => {
@@ -63,8 +82,13 @@ describe('block files', () => {
     expect(() => readBlockFile(other)).toThrow(/older JSON format/);
     const ref = resolveBlocks.bind(null, { x: { $block: 99 } }, []);
     expect(ref).toThrow(/block 99/);
-    expect(() => stringsFromBlock({ chars: new Uint16Array(2), ends: Int32Array.from([5]) })).toThrow(
-      /damaged/,
-    );
+    // Strings whose ends run past their characters.
+    const strings = written({ texts: new StringsBlock(['ab', 'cd']) });
+    const raw = readFileSync(strings);
+    const headerLength = raw.readUInt32LE(MAGIC.length);
+    const blocksAt = Math.ceil((MAGIC.length + 4 + headerLength) / 8) * 8;
+    raw.writeInt32LE(9, blocksAt + 4);
+    writeFileSync(strings, raw);
+    expect(() => readBlockFile(strings)).toThrow(/damaged/);
   });
 });

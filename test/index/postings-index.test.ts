@@ -19,11 +19,12 @@ const schema = { kind: 'enum', text: 'string', context: 'string' } as const;
 const documents = units.map((u) => ({ id: u.id, kind: u.kind, text: u.text, context: u.context }));
 
 async function database(withPostings: boolean): Promise<AnyOrama> {
+  const documentOf = (internalId: number) => documents[internalId - 1];
   const db = create({
     schema,
     components: {
       tokenizer: createOramaTokenizer(analyser),
-      ...(withPostings ? { index: postingsIndex() } : {}),
+      ...(withPostings ? { index: postingsIndex(documentOf) } : {}),
     },
   });
   await insertMultiple(db, documents);

@@ -18,7 +18,13 @@ describe('saved units', () => {
       units.filter((u) => u.context !== '').length,
     );
     expect(packed.speakerTable.length).toBeLessThan(units.filter((u) => u.speaker).length);
-    expect(unpackUnits(packed, articles)).toEqual(units);
+    expect(
+      unpackUnits(
+        packed,
+        articles,
+        units.map((u) => u.id),
+      ),
+    ).toEqual(units);
   });
 
   it('keeps a text that is not its article’s text between its offsets', () => {
@@ -29,14 +35,32 @@ describe('saved units', () => {
     const packed = packUnits(changed, articles);
     expect(Object.keys(packed.texts)).toEqual(['3']);
     expect(packed.contexts).toEqual({ [quote]: 'elsewhere' });
-    expect(unpackUnits(packed, articles)).toEqual(changed);
+    expect(
+      unpackUnits(
+        packed,
+        articles,
+        changed.map((u) => u.id),
+      ),
+    ).toEqual(changed);
   });
 
   it('refuses columns that do not hold together', () => {
     const packed = packUnits(units, articles);
-    expect(() => unpackUnits({ ...packed, starts: packed.starts.subarray(1) }, articles)).toThrow(/damaged/);
+    expect(() =>
+      unpackUnits(
+        { ...packed, starts: packed.starts.subarray(1) },
+        articles,
+        units.map((u) => u.id),
+      ),
+    ).toThrow(/damaged/);
     const ends = Int32Array.from(packed.ends);
     ends[0] = 1e9;
-    expect(() => unpackUnits({ ...packed, ends }, articles)).toThrow(/unit 0/);
+    expect(() =>
+      unpackUnits(
+        { ...packed, ends },
+        articles,
+        units.map((u) => u.id),
+      ),
+    ).toThrow(/unit 0/);
   });
 });

@@ -15,6 +15,7 @@ import {
   readdirSync,
   statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -27,11 +28,11 @@ import { ingestCorpus, ingestionFingerprint } from '../../src/corpus/ingest.ts';
 import { createEngine } from '../../src/engine.ts';
 import { questionSetFiles, readQuestions } from '../../src/eval/questions.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
-import { readBlockFile, resolveBlocks, stringsBlock, writeBlockFile } from '../../src/index/block-file.ts';
+import { readBlockFile, resolveBlocks, StringsBlock, writeBlockFile } from '../../src/index/block-file.ts';
 import type { Embedder } from '../../src/index/embedders/embedder.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
 import { packUnits } from '../../src/index/saved-units.ts';
-import { addArticles } from '../../src/index/search-index.ts';
+import { addArticles, dayNumber } from '../../src/index/search-index.ts';
 import { openIndex, saveIndex } from '../../src/index/store.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
@@ -80,6 +81,29 @@ describe('openIndex', () => {
     expect(reopened.origin).toBe('built');
     const units = [...reopened.index.units.values()].filter((u) => u.articleId === '900_new#1');
     expect(units.find((u) => u.kind === 'quote')?.speaker?.id).toBe('scholz');
+  });
+
+  it("loads by the article files' stamps while they keep them, and by their contents when a stamp changes", async () => {
+    const ws = workspace();
+    // Files last changed a minute ago: their stamps can stand for their contents.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of readdirSync(ws.articlesDir)) utimesSync(join(ws.articlesDir, f), past, past);
+    const built = await openIndex(ws.options());
+    const saved = readBlockFile(ws.options().indexPath).value as { stamp?: string; fingerprint: string };
+    expect(saved.stamp).toMatch(/^[0-9a-f]{64}$/);
+    expect(saved.fingerprint).toBe(built.fingerprint);
+    const loaded = await openIndex(ws.options());
+    expect([loaded.origin, loaded.fingerprint]).toEqual(['loaded', built.fingerprint]);
+    // Touched, same bytes: another stamp, the same contents: loaded.
+    const file = readdirSync(ws.articlesDir).find((f) => f.endsWith('.txt'))!;
+    utimesSync(join(ws.articlesDir, file), new Date(), new Date());
+    expect((await openIndex(ws.options())).origin).toBe('loaded');
+    // Changed: rebuilt, and saved without a stamp (the file changed just before it was read).
+    appendFileSync(join(ws.articlesDir, file), '\n');
+    expect((await openIndex(ws.options())).origin).toBe('built');
+    expect((readBlockFile(ws.options().indexPath).value as { stamp?: string }).stamp).toBeUndefined();
+    expect((await openIndex(ws.options())).origin).toBe('loaded');
+    expect(ws.warnings).toEqual([]);
   });
 
   it('rebuilds when the embedder changes', async () => {
@@ -145,6 +169,14 @@ describe('openIndex', () => {
         }),
     ],
     [
+      'with vectors whose dimensions are out of order',
+      /vectors are damaged/,
+      (path: string) =>
+        rewrite(path, (saved) => {
+          saved.index.orama.index.vectors.embedding.dimensions.reverse();
+        }),
+    ],
+    [
       'with an emptied document store',
       /documents/,
       (path: string) =>
@@ -154,12 +186,13 @@ describe('openIndex', () => {
     ],
     [
       'valid but empty (no units, no documents, no articles)',
-      /no passages|no unit/,
+      // Orama's list of documents still names them: the units' columns disagree with it.
+      /no passages|no unit|columns disagree/,
       (path: string) =>
         rewrite(path, (saved) => {
           saved.index.units = packUnits([], []);
           saved.index.articles = [];
-          saved.index.articleTexts = stringsBlock([]);
+          saved.index.articleTexts = new StringsBlock([]);
           saved.index.orama.docs = { count: 0 };
         }),
     ],
@@ -209,8 +242,8 @@ describe('openIndex', () => {
     // The same hits from Orama's own vector search, and the same vector for every unit.
     expect(await hybrid(loaded.index.db)).toEqual(before);
     for (let o = 0; o < index.byOrdinal.length; o++) {
-      expect(loaded.index.vectorOf(o)).toBeInstanceOf(Float32Array);
-      expect(Array.from(loaded.index.vectorOf(o)!)).toEqual(Array.from(index.vectorOf(o)!));
+      expect(loaded.index.vectors.vector(o)).toBeInstanceOf(Float32Array);
+      expect(Array.from(loaded.index.vectors.vector(o)!)).toEqual(Array.from(index.vectors.vector(o)!));
     }
     // Not a second copy in the documents, built or loaded; in the file, one block of Float32.
     const first = index.byOrdinal[0]!.id;
@@ -222,6 +255,7 @@ describe('openIndex', () => {
     const saved = (value as any).index.orama;
     expect(saved.index.others.vectorIndexes).toEqual({});
     expect(saved.index.vectors.embedding.values).toEqual({ $block: expect.any(Number) });
+    expect(saved.index.vectors.embedding.dimensions).toEqual({ $block: expect.any(Number) });
     expect(saved.docs).toEqual({ count: index.byOrdinal.length });
   });
 
@@ -269,12 +303,50 @@ describe('openIndex', () => {
     expect(again.origin).toBe('loaded');
     expect(again.index.byOrdinal.map((u) => u.id)).toEqual(grown.byOrdinal.map((u) => u.id));
     for (let o = 0; o < grown.byOrdinal.length; o++)
-      expect(Array.from(again.index.vectorOf(o)!)).toEqual(Array.from(grown.vectorOf(o)!));
+      expect(Array.from(again.index.vectors.vector(o)!)).toEqual(Array.from(grown.vectors.vector(o)!));
     const terms = [...grown.stats.vocabulary()];
     for (const term of terms) expect(again.index.stats.postings(term)).toEqual(grown.stats.postings(term));
     // The added copies hold terms the loaded index held already: their postings grew.
     const longer = terms.filter((t) => grown.stats.postings(t).ordinals.length > (before.get(t) ?? 0));
     expect(longer.length).toBeGreaterThan(50);
+  });
+
+  it("filters through Orama's trees alike on a built index, a loaded one, and one grown after a load", async () => {
+    const ws = workspace();
+    const built = await openIndex(ws.options());
+    const loaded = await openIndex(ws.options());
+    expect(loaded.origin).toBe('loaded');
+    const speaker = built.index.byOrdinal.find((u) => u.speaker)!.speaker!.id;
+    const days = built.index.byOrdinal.map((u) => dayNumber(built.index.articles.get(u.articleId)!.date.iso));
+    const day = days.find((d) => d > 0)!;
+    const wheres = [
+      { speaker: { eq: speaker } },
+      { kind: { eq: 'quote' } },
+      { day: { between: [day - 30, day] } },
+      { position: { lt: 2 }, kind: { in: ['passage', 'statement'] } },
+    ];
+    const filtered = (db: typeof built.index.db, where: object) =>
+      (search(db, { term: '', where, limit: 100_000 } as never) as { hits: Array<{ id: string }> }).hits
+        .map((h) => h.id)
+        .sort();
+    const saved = readBlockFile(ws.options().indexPath).value as {
+      index: { orama: { index: { others: object } } };
+    };
+    expect(saved.index.orama.index.others).toMatchObject({ indexes: {} });
+    for (const where of wheres) {
+      const expected = filtered(built.index.db, where);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(filtered(loaded.index.db, where)).toEqual(expected);
+    }
+    // Grown after a load, before any filtered search: the trees, made then, hold the added units too.
+    const again = await openIndex(ws.options());
+    const corpus = ingestCorpus({ articlesDir: ws.articlesDir, root: ws.dir, lexicon });
+    const copy = { ...corpus.articles[0]!, id: 'copy' };
+    copy.quotes = copy.quotes.map((q) => ({ ...q, id: `copy-${q.id}` }));
+    copy.passages = copy.passages.map((p) => ({ ...p, id: `copy-${p.id}` }));
+    const grown = await addArticles(again.index, [copy]);
+    const added = grown.byOrdinal.filter((u) => u.articleId === 'copy').map((u) => u.id);
+    expect(filtered(grown.db, { article: { eq: 'copy' } })).toEqual([...added].sort());
   });
 
   it('saves the caller summary with the index, reads it back, and makes it again for a new version', async () => {

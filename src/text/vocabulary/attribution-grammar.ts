@@ -26,7 +26,14 @@ export const NOT_A_SUBJECT = wordSet(`${PLAIN_PREPOSITIONS} من ل ب ردا ر
 export const PREPOSITIONS = wordSet(`${PLAIN_PREPOSITIONS} عبر لدى منذ`);
 /** Words after which a verb starts a new clause with the same subject ("كما قال"، "لكنه قال"). */
 export const CLAUSE_OPENERS = wordSet('كما ثم لكنه لكنها ولكنه ولكنها وقد قد فيما بينما حيث كذلك');
+/** Verbs of going on before a subject and "ليقول": "ومضى السفير الروسي ليقول"، "وعاد بيسكوف ليؤكد". */
+export const GOING_ON = wordSet('مضى ومضى عاد وعاد');
 /** Relative pronouns: the verb's subject is the noun before them ("موسكو التي نفت"). */
 export const RELATIVES = wordSet('الذي التي الذين اللذين اللتين');
+/**
+ * "يُذكر أن …"، "ويذكر أن …": unvowelled the passive "it is noted that", the narrator's own words, when the verb
+ * opens the sentence and أن follows it at once.
+ */
+export const NARRATOR_NOTES = wordSet('يذكر ويذكر');
 /** Pronouns after "وفقا لـ" that point back to the last speaker ("ووفقا له"). */
 export const BACK_POINTERS = wordSet('له لها لهم لهما');

@@ -10,6 +10,7 @@ export const TITLES = wordSet(`
   الممثل ممثل المدير مدير المفوض الأمين العام
   الممثلة ممثلة المديرة مديرة المبعوثة مبعوثة المندوبة مندوبة السفيرة سفيرة المستشارة مستشارة المساعدة مساعدة
   نائبة النائبة الأمينة زعيمة قائدة الوزيرة الناطقة
+  مساعدي مستشاري مبعوثي
 `);
 
 /** Nouns of an office's domain inside a title without their article ("وزير خارجية روسيا"، "وزارة دفاع"). */
@@ -32,6 +33,14 @@ export const DOCUMENTS = wordSet('بيان رسالة تصريح تصريحات'
 
 /** "جاء في بيان للخارجية": verbs that, before في and a document, give the document's author as the speaker. */
 export const DOCUMENT_VERBS = wordSet('جاء ورد');
+
+/**
+ * Titles that alone refer back to the person the article wrote them with ("وذكّرت السفيرة" after "سفيرة الولايات
+ * المتحدة …، ليندا توماس غرينفيلد"); not "الرئيس" or "الوزير", which an article gives to many.
+ */
+export const LONE_TITLES = wordSet(`
+  السفير السفيرة المتحدث المتحدثة الناطق الناطقة المندوب المندوبة المبعوث المبعوثة المستشار المستشارة
+`);
 
 /** Nouns that refer back to a person already named ("وتابع المسؤول الروسي"). */
 export const ANAPHORS = wordSet('المسؤول الدبلوماسي المستشار المساعد المبعوث السياسي');
