@@ -40,7 +40,7 @@ const CoreSchema = z
     INDEX_PATH: path('.cache/index.bin'),
     // Threads that ingest the articles when the index is built (this one included); 0: one per core, as the
     // number of files repays (ingest-parallel.ts).
-    INGEST_THREADS: z.coerce.number().int().min(0).max(64).default(1),
+    INGEST_THREADS: z.coerce.number().int().min(0).max(64).default(0),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
     EMBEDDINGS_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     EMBEDDINGS_MODEL: optional(z.string().trim().min(1)),
