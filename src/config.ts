@@ -38,8 +38,9 @@ const CoreSchema = z
     LEXICON_PATH: path('data/lexicon.json'),
     DICTIONARY_DIR: path('data/dictionary'),
     INDEX_PATH: path('.cache/index.bin'),
-    // Threads that ingest the articles when the index is built (this one included); 0: one per core.
-    INGEST_THREADS: z.coerce.number().int().min(0).max(64).default(1),
+    // Threads that ingest the articles when the index is built (this one included); 0: one per core, as the
+    // number of files repays (ingest-parallel.ts).
+    INGEST_THREADS: z.coerce.number().int().min(0).max(64).default(0),
     EMBEDDER: z.enum(['lexical', 'openai']).default('lexical'),
     EMBEDDINGS_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     EMBEDDINGS_MODEL: optional(z.string().trim().min(1)),

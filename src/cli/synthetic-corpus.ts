@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 
 /** Mulberry32: a small seeded generator, so that runs are comparable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

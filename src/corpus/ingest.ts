@@ -111,29 +111,46 @@ export function readCorpusFiles({
   return { files, meta, warnings };
 }
 
-/** The corpus of files ingested each alone (`ingested[i]` is `files[i]`): a text met before is skipped. */
-export function mergeCorpus(read: CorpusFiles, ingested: FileIngested[]): Corpus {
-  const warnings = [...read.warnings];
-  const articles: Article[] = [];
-  const seen = new Map<string, string>();
-  read.files.forEach((file, i) => {
-    const result = ingested[i]!;
-    warnings.push(...result.warnings);
+/**
+ * Merges files ingested each alone, taken in file order: a text met before is skipped. The articles come out as
+ * each file is added, so that a caller can use them before the last file is ingested.
+ */
+export class CorpusMerger {
+  /** The folder's warnings, then each added file's. */
+  readonly warnings: IngestWarning[];
+  /** Text key -> the id of the article first met with it. */
+  private readonly seen = new Map<string, string>();
+
+  constructor(read: CorpusFiles) {
+    this.warnings = [...read.warnings];
+  }
+
+  /** Adds the next file's result; returns its articles that are new to the corpus. */
+  add(file: SourceFile, result: FileIngested): Article[] {
+    this.warnings.push(...result.warnings);
+    const articles: Article[] = [];
     result.articles.forEach((article, k) => {
       const key = result.keys[k]!;
-      const first = seen.get(key);
+      const first = this.seen.get(key);
       if (first) {
-        warnings.push({
+        this.warnings.push({
           file: file.file,
           message: `${article.id}: skipped: same text as ${first}, already in the corpus`,
         });
         return;
       }
-      seen.set(key, article.id);
+      this.seen.set(key, article.id);
       articles.push(article);
     });
-  });
-  return { articles, warnings };
+    return articles;
+  }
+}
+
+/** The corpus of files ingested each alone (`ingested[i]` is `files[i]`): a text met before is skipped. */
+export function mergeCorpus(read: CorpusFiles, ingested: FileIngested[]): Corpus {
+  const merger = new CorpusMerger(read);
+  const articles = read.files.flatMap((file, i) => merger.add(file, ingested[i]!));
+  return { articles, warnings: merger.warnings };
 }
 
 /** Reads, cleans, splits and attributes every article file of a folder. */

@@ -5,7 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { splitWords } from '../lexicon/keys.ts';
+import { wordTexts } from '../lexicon/keys.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { stripPrefix, stripSuffixes } from '../text/stem.ts';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords.ts';
@@ -126,8 +126,8 @@ export function createAnalyser(protectedNames: ReadonlySet<string>): Analyser {
 
   return {
     term,
-    terms: (text) => splitWords(text).flatMap((w) => term(w.text) ?? []),
-    documentTerms: (text) => splitWords(text).flatMap((w) => variants(w.text)),
+    terms: (text) => wordTexts(text).flatMap((w) => term(w) ?? []),
+    documentTerms: (text) => wordTexts(text).flatMap(variants),
     variants,
     fingerprint,
   };

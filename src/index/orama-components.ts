@@ -33,10 +33,16 @@ interface SavedPostingsIndex {
   others: unknown;
 }
 
-const tokensOf = (value: SearchableValue, tokenizer: Tokenizer, language: string | undefined, prop: string) =>
-  (Array.isArray(value) ? value : [value]).flatMap((v) =>
-    tokenizer.tokenize(String(v), language, prop, false),
-  );
+/** A value's tokens (for a string, the tokenizer's own array: read, never changed). */
+const tokensOf = (
+  value: SearchableValue,
+  tokenizer: Tokenizer,
+  language: string | undefined,
+  prop: string,
+) =>
+  Array.isArray(value)
+    ? value.flatMap((v) => tokenizer.tokenize(String(v), language, prop, false))
+    : tokenizer.tokenize(String(value), language, prop, false);
 
 /** The postings of a full-text property of a database made with `postingsIndex()`, or undefined. */
 export function fullTextOf(db: AnyOrama, property: string): Postings | undefined {

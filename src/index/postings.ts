@@ -47,8 +47,13 @@ export class Postings {
   private counts: Int32Array = new Int32Array(0);
   /** Total count of each term over all documents: what Orama calls its token occurrences. */
   private occurrences: Int32Array = new Int32Array(0);
-  /** Postings not sealed yet: term number -> [ordinal, count, ordinal, count, ...]. */
-  private pending = new Map<number, number[]>();
+  /** Postings not sealed yet, in the order they were added: term number, ordinal and count of each. */
+  private pendingTerms: Int32Array = new Int32Array(0);
+  private pendingOrdinals: Int32Array = new Int32Array(0);
+  private pendingCounts: Int32Array = new Int32Array(0);
+  private pendingSize = 0;
+  /** Scratch for `insert`: each term's count in the document being indexed (zero between documents). */
+  private counting: Int32Array = new Int32Array(0);
   /** Documents removed since the last seal. */
   private removed = new Set<number>();
   private lengths: Int32Array = new Int32Array(0);
@@ -66,7 +71,9 @@ export class Postings {
     this.lengths[ordinal] = tokens.length;
     this.extent = Math.max(this.extent, ordinal + 1);
     this.documents++;
-    const counted = new Map<number, number>();
+    // The document's terms in the order first met, counted in the scratch array (no map per document).
+    const met: number[] = [];
+    this.counting = grown(this.counting, this.terms.length);
     for (const token of tokens) {
       let term = this.termNumbers.get(token);
       if (term === undefined) {
@@ -74,14 +81,23 @@ export class Postings {
         this.termNumbers.set(token, term);
         this.terms.push(token);
         this.occurrences = grown(this.occurrences, term + 1);
+        this.counting = grown(this.counting, term + 1);
       }
-      counted.set(term, (counted.get(term) ?? 0) + 1);
+      if (this.counting[term]!++ === 0) met.push(term);
     }
-    for (const [term, count] of counted) {
+    const size = this.pendingSize + met.length;
+    if (size > this.pendingTerms.length) {
+      this.pendingTerms = grown(this.pendingTerms, size);
+      this.pendingOrdinals = grown(this.pendingOrdinals, size);
+      this.pendingCounts = grown(this.pendingCounts, size);
+    }
+    for (const term of met) {
+      const count = this.counting[term]!;
+      this.counting[term] = 0;
       this.occurrences[term]! += count;
-      const list = this.pending.get(term);
-      if (list) list.push(ordinal, count);
-      else this.pending.set(term, [ordinal, count]);
+      this.pendingTerms[this.pendingSize] = term;
+      this.pendingOrdinals[this.pendingSize] = ordinal;
+      this.pendingCounts[this.pendingSize++] = count;
     }
   }
 
@@ -100,14 +116,20 @@ export class Postings {
 
   /** Merges the pending postings (and drops removed documents) into the table. */
   seal(): void {
-    if (this.pending.size === 0 && this.removed.size === 0) return;
+    if (this.pendingSize === 0 && this.removed.size === 0) return;
     const terms = this.terms.length;
     const removed = this.removed;
+    // Each term's pending postings, found by a counting sort of the pending list (stable: in the order added).
+    const pendingStarts = new Int32Array(terms + 1);
+    for (let i = 0; i < this.pendingSize; i++) pendingStarts[this.pendingTerms[i]! + 1]!++;
+    for (let t = 0; t < terms; t++) pendingStarts[t + 1]! += pendingStarts[t]!;
+    const byTerm = new Int32Array(this.pendingSize);
+    const next = pendingStarts.slice(0, terms);
+    for (let i = 0; i < this.pendingSize; i++) byTerm[next[this.pendingTerms[i]!]!++] = i;
     const offsets = new Int32Array(terms + 1);
     for (let t = 0; t < terms; t++) {
-      let size = t + 1 < this.offsets.length ? this.offsets[t + 1]! - this.offsets[t]! : 0;
-      size += (this.pending.get(t)?.length ?? 0) / 2;
-      offsets[t + 1] = offsets[t]! + size;
+      const size = t + 1 < this.offsets.length ? this.offsets[t + 1]! - this.offsets[t]! : 0;
+      offsets[t + 1] = offsets[t]! + size + pendingStarts[t + 1]! - pendingStarts[t]!;
     }
     const ordinals = new Int32Array(offsets[terms]!);
     const counts = new Int32Array(offsets[terms]!);
@@ -115,25 +137,27 @@ export class Postings {
     for (let t = 0; t < terms; t++) {
       if (t + 1 < this.offsets.length) {
         for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) {
-          if (removed.has(this.ordinals[i]!)) continue;
+          if (removed.size > 0 && removed.has(this.ordinals[i]!)) continue;
           ordinals[at] = this.ordinals[i]!;
           counts[at++] = this.counts[i]!;
         }
       }
-      const list = this.pending.get(t);
-      if (list)
-        for (let i = 0; i < list.length; i += 2) {
-          if (removed.has(list[i]!)) continue;
-          ordinals[at] = list[i]!;
-          counts[at++] = list[i + 1]!;
-        }
+      for (let k = pendingStarts[t]!; k < pendingStarts[t + 1]!; k++) {
+        const i = byTerm[k]!;
+        if (removed.size > 0 && removed.has(this.pendingOrdinals[i]!)) continue;
+        ordinals[at] = this.pendingOrdinals[i]!;
+        counts[at++] = this.pendingCounts[i]!;
+      }
       // Room left by removed documents closes up at the end of the term's run.
       offsets[t + 1] = at;
     }
     this.offsets = offsets;
     this.ordinals = at === ordinals.length ? ordinals : ordinals.slice(0, at);
     this.counts = at === counts.length ? counts : counts.slice(0, at);
-    this.pending = new Map();
+    this.pendingTerms = new Int32Array(0);
+    this.pendingOrdinals = new Int32Array(0);
+    this.pendingCounts = new Int32Array(0);
+    this.pendingSize = 0;
     this.removed = new Set();
   }
 

@@ -149,34 +149,76 @@ function createDatabase(analyser: Analyser, dimensions: number, source: Document
   return db;
 }
 
+/** Documents Orama inserts in one batch (`insertMultiple`'s default): a build inserts in the same batches. */
+const INSERT_BATCH = 1000;
+
+/**
+ * Builds an index from articles handed in corpus order, a batch at a time (as ingestion delivers them): each
+ * batch's units are embedded and inserted at once, so that indexing runs while the rest is still ingested. The
+ * index is the one `buildIndex` makes of the whole corpus (the same units, vectors, postings and Orama batches).
+ */
+export interface IndexBuilder {
+  add(articles: Article[]): Promise<void>;
+  /** The index of every article added, with the corpus's warnings. */
+  finish(warnings: IngestWarning[]): Promise<SearchIndex>;
+}
+
+export function indexBuilder(analyser: Analyser, embedder: Embedder): IndexBuilder {
+  const source: DocumentSource = { units: [], articles: new Map() };
+  let db: AnyOrama | undefined;
+  let dimensions = 1;
+  /** Documents waiting for a full batch: Orama's AVL trees rebalance by the size of the batch. */
+  let waiting: Array<ReturnType<typeof unitDocument>> = [];
+  const insertWaiting = async (all: boolean) => {
+    let from = 0;
+    for (; from + INSERT_BATCH <= waiting.length || (all && from < waiting.length); from += INSERT_BATCH)
+      await insertMultiple(db!, waiting.slice(from, from + INSERT_BATCH) as never, INSERT_BATCH);
+    waiting = waiting.slice(from);
+  };
+  return {
+    async add(articles) {
+      for (const a of articles) source.articles.set(a.id, articleInfo(a));
+      const units = unitsOf({ articles, warnings: [] });
+      if (units.length === 0) return;
+      const vectors = await embedder.embed(units.map((u) => u.text));
+      if (!db) {
+        dimensions = vectors[0]?.length ?? 1;
+        db = createDatabase(analyser, dimensions, source);
+      }
+      source.units.push(...units);
+      units.forEach((u, i) => {
+        const vector = vectors[i] ?? new Array(dimensions).fill(0);
+        waiting.push(unitDocument(u, source.articles.get(u.articleId), vector));
+      });
+      await insertWaiting(false);
+    },
+    async finish(warnings) {
+      db ??= createDatabase(analyser, dimensions, source);
+      await insertWaiting(true);
+      const byId = new Map(source.units.map((u) => [u.id, u]));
+      return {
+        db,
+        units: byId,
+        articles: new Map(source.articles),
+        dimensions,
+        embedder,
+        analyser,
+        warnings,
+        ...derived(db, byId),
+      };
+    },
+  };
+}
+
 /** Builds the index of a corpus, embedding every unit. */
 export async function buildIndex(
   corpus: Corpus,
   analyser: Analyser,
   embedder: Embedder,
 ): Promise<SearchIndex> {
-  const units = unitsOf(corpus);
-  const vectors = await embedder.embed(units.map((u) => u.text));
-  const dimensions = vectors[0]?.length ?? 1;
-  const articles = new Map(corpus.articles.map((a) => [a.id, articleInfo(a)]));
-  const db = createDatabase(analyser, dimensions, { units: [...units], articles: new Map(articles) });
-  await insertMultiple(
-    db,
-    units.map((u, i) =>
-      unitDocument(u, articles.get(u.articleId), vectors[i] ?? new Array(dimensions).fill(0)),
-    ),
-  );
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return {
-    db,
-    units: byId,
-    articles,
-    dimensions,
-    embedder,
-    analyser,
-    warnings: corpus.warnings,
-    ...derived(db, byId),
-  };
+  const builder = indexBuilder(analyser, embedder);
+  await builder.add(corpus.articles);
+  return builder.finish(corpus.warnings);
 }
 
 /**

@@ -21,13 +21,13 @@ import {
 import { dirname, join } from 'node:path';
 import { count, getByID, search } from '@orama/orama';
 import { ingestionFingerprint } from '../corpus/ingest.ts';
-import { ingestCorpusInParallel } from '../corpus/ingest-parallel.ts';
+import { streamCorpus } from '../corpus/ingest-parallel.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { Analyser } from './analyser.ts';
 import { BlockFileError, readBlockFile, resolveBlocks, writeBlockFile } from './block-file.ts';
 import type { Embedder } from './embedders/embedder.ts';
 import {
-  buildIndex,
+  indexBuilder,
   restoreIndex,
   type SavedIndex,
   type SearchIndex,
@@ -242,13 +242,13 @@ export async function openIndex<S = undefined>(
   }
   // Taken before the files are read: one that changes while the index is built leaves the saved index stale.
   inputs ??= indexFingerprintAndStamp(o);
-  const corpus = await ingestCorpusInParallel({
-    articlesDir: o.articlesDir,
-    root: o.root,
-    lexicon: o.lexicon,
-    threads: o.ingestThreads ?? 1,
-  });
-  const index = await buildIndex(corpus, o.analyser, o.embedder);
+  // Articles are indexed as they are ingested: with worker threads, the indexing overlaps their ingestion.
+  const builder = indexBuilder(o.analyser, o.embedder);
+  const warnings = await streamCorpus(
+    { articlesDir: o.articlesDir, root: o.root, lexicon: o.lexicon, threads: o.ingestThreads ?? 1 },
+    (articles) => builder.add(articles),
+  );
+  const index = await builder.finish(warnings);
   const summary = summarise(index);
   try {
     saveIndex(index, o.indexPath, inputs, o.summary && { version: o.summary.version, value: summary });

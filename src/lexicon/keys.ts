@@ -12,13 +12,74 @@ export interface Word {
   end: number;
 }
 
+/** A word: letters, marks, digits and tatweel, then any parts joined by an apostrophe, a full stop or a hyphen. */
 const WORD = /[\p{L}\p{M}\p{N}\u0640]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const IN_WORD = /[\p{L}\p{M}\p{N}\u0640]/u;
+const IN_PART = /[\p{L}\p{N}]/u;
+const JOINERS = new Set(["'", '’', '.', '-'].map((c) => c.charCodeAt(0)));
+/**
+ * WORD's classes by UTF-16 unit, learnt from its own classes as units are first met: 1 in a word, 2 in a part,
+ * 4 known, 8 half of a character beyond the basic plane (whose classes the table cannot hold).
+ */
+const classes = new Uint8Array(0x10000).fill(4 | 8, 0xd800, 0xe000);
+const classOf = (unit: number): number => {
+  let c = classes[unit]!;
+  if (c === 0) {
+    const char = String.fromCharCode(unit);
+    c = 4 | (IN_WORD.test(char) ? 1 : 0) | (IN_PART.test(char) ? 2 : 0);
+    classes[unit] = c;
+  }
+  return c;
+};
 
-/** Splits a text into words with their offsets (diacritics and tatweel stay inside words). */
+/** The words of a text by the regular expression itself. */
+export const splitWordsByPattern = (text: string): Word[] =>
+  Array.from(text.matchAll(WORD), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+
+/**
+ * Calls `word` with the offsets of each word of a text, in order (diacritics and tatweel stay inside words); false
+ * when the text has a character beyond the basic plane, whose classes the table does not hold (the words met
+ * before it are to be dropped). Words are split millions of times in a build: a scan over a table of WORD's
+ * classes, not the pattern.
+ */
+function scanWords(text: string, word: (start: number, end: number) => void): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = classOf(text.charCodeAt(i));
+    if (c & 8) return false;
+    if (!(c & 1)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && classOf(text.charCodeAt(i)) & 1) i++;
+    // Parts joined on: a joiner followed by a letter or digit (a mark after it ends the word before the joiner).
+    while (i + 1 < n && JOINERS.has(text.charCodeAt(i)) && classOf(text.charCodeAt(i + 1)) & 2) {
+      i++;
+      while (i < n && classOf(text.charCodeAt(i)) & 2) i++;
+    }
+    word(start, i);
+  }
+  return true;
+}
+
+/** Splits a text into words with their offsets: the words of `splitWordsByPattern`. */
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return words;
+  const scanned = scanWords(text, (start, end) => {
+    words.push({ text: text.slice(start, end), start, end });
+  });
+  return scanned ? words : splitWordsByPattern(text);
+}
+
+/** The words of a text without their offsets (no object per word). */
+export function wordTexts(text: string): string[] {
+  const words: string[] = [];
+  const scanned = scanWords(text, (start, end) => {
+    words.push(text.slice(start, end));
+  });
+  return scanned ? words : splitWordsByPattern(text).map((w) => w.text);
 }
 
 function withoutArticle(word: string): string {

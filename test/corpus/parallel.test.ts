@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../../src/corpus/ingest.ts';
-import { ingestCorpusInParallel, ingestThreads } from '../../src/corpus/ingest-parallel.ts';
+import { ingestCorpusInParallel, ingestThreads, streamCorpus } from '../../src/corpus/ingest-parallel.ts';
+import type { Article } from '../../src/corpus/types.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
 
@@ -53,6 +54,15 @@ describe('ingestCorpusInParallel', () => {
     expect(one.articles.length).toBeGreaterThan(40);
     expect(one.warnings.filter((w) => w.message.includes('same text as')).length).toBeGreaterThan(5);
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+  }, 60_000);
+
+  it('hands the articles over in corpus order, a chunk at a time, as they are ingested', async () => {
+    const batches: Article[][] = [];
+    const warnings = await streamCorpus({ articlesDir: dir, root: dir, lexicon, threads: 2 }, (articles) => {
+      batches.push(articles);
+    });
+    expect(batches.length).toBeGreaterThan(2);
+    expect(JSON.stringify({ articles: batches.flat(), warnings })).toBe(JSON.stringify(one));
   }, 60_000);
 
   it('stays on this thread for a few files', async () => {

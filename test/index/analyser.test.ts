@@ -1,10 +1,13 @@
 /** The Arabic analyser, measured against what Orama ships: its Arabic tokenizer and the Snowball stemmer. */
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { components } from '@orama/orama';
 import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../src/index/analyser.ts';
 import { createOramaTokenizer } from '../../src/index/tokenizer.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
 import { lexicon } from '../helpers.ts';
 
 const analyser = createAnalyser(lexicon.nameKeys());
@@ -85,5 +88,21 @@ describe('Orama tokenizer', () => {
     const [query] = tokenizer.tokenize('حل');
     const [indexed] = tokenizer.tokenize('حلف', 'arabic', 'text');
     expect(indexed!.startsWith(query!)).toBe(false);
+  });
+
+  it("gives a document the analyser's document terms, marked, however often its words and texts were met", () => {
+    const tokenizer = createOramaTokenizer(analyser);
+    const texts = readdirSync(join(PROJECT_ROOT, 'data/articles'))
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((f) => readFileSync(join(PROJECT_ROOT, 'data/articles', f), 'utf8').split('\n'));
+    let words = 0;
+    // Twice over: the second pass is read from what the first remembered.
+    for (const text of [...texts, ...texts]) {
+      const marked = analyser.documentTerms(text).map((t) => `${t}\u0003`);
+      expect(tokenizer.tokenize(text, 'arabic', 'text')).toEqual(marked);
+      expect(tokenizer.tokenize(text, 'arabic', 'context')).toEqual(marked);
+      words += marked.length;
+    }
+    expect(words).toBeGreaterThan(4_000);
   });
 });

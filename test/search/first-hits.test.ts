@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../src/cli/synthetic-corpus.ts';
 import { ingestCorpus } from '../../src/corpus/ingest.ts';
-import type { Corpus } from '../../src/corpus/types.ts';
 import { questionSetFiles, readQuestions } from '../../src/eval/questions.ts';
 import { createAnalyser } from '../../src/index/analyser.ts';
 import { createLexicalEmbedder } from '../../src/index/embedders/lexical.ts';
@@ -20,31 +19,10 @@ import { PROJECT_ROOT } from '../../src/paths.ts';
 import { parseQuestion } from '../../src/search/question.ts';
 import { loadLanguageResources } from '../../src/search/resources.ts';
 import { searchQuestion } from '../../src/search/search.ts';
-import { dictionary, lexicon, seedCorpus } from '../helpers.ts';
+import { copies, dictionary, lexicon, seedCorpus } from '../helpers.ts';
 
 const resources = loadLanguageResources(lexicon, join(PROJECT_ROOT, 'data/dictionary'));
 const analyser = createAnalyser(lexicon.nameKeys());
-
-/** The corpus `times` over, each copy under other ids. */
-function copies(corpus: Corpus, times: number): Corpus {
-  const articles = Array.from({ length: times }, (_, n) =>
-    corpus.articles.map((a) => {
-      const tag = (id: string) => (n === 0 ? id : `c${n}-${id}`);
-      const rename = <T extends { id: string; articleId: string }>(x: T) => ({
-        ...x,
-        id: tag(x.id),
-        articleId: tag(a.id),
-      });
-      return {
-        ...a,
-        id: tag(a.id),
-        passages: a.passages.map(rename),
-        quotes: a.quotes.map((q) => ({ ...rename(q), passageId: tag(q.passageId) })),
-      };
-    }),
-  ).flat();
-  return { ...corpus, articles };
-}
 
 /** Asks every evaluation question for its first 5 excerpts and for all; returns how many were cut short. */
 async function compareFirstWithAll(index: SearchIndex): Promise<number> {

@@ -20,11 +20,12 @@ export class EmbedderError extends Error {
   override name = 'EmbedderError';
 }
 
-/** Scales a vector to unit length (a zero vector stays zero). */
-export function normalise(vector: number[]): number[] {
+/** A vector scaled to unit length, as a new array (a zero vector stays zero). */
+export function normalise(vector: ArrayLike<number>): number[] {
   let sum = 0;
-  for (const x of vector) sum += x * x;
-  if (sum === 0) return vector;
-  const norm = Math.sqrt(sum);
-  return vector.map((x) => x / norm);
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * vector[i]!;
+  const norm = sum === 0 ? 1 : Math.sqrt(sum);
+  const out = new Array<number>(vector.length);
+  for (let i = 0; i < vector.length; i++) out[i] = vector[i]! / norm;
+  return out;
 }

@@ -82,7 +82,7 @@ export function createLexicalEmbedder(lexicon: Lexicon, analyser: Analyser, dime
       : lexicon.findEnglish(text, { words: split });
     for (const m of matches) for (const e of m.entries) add(conceptFeatures(e.id));
     for (const w of split) add(wordFeatures(w.text));
-    return normalise(Array.from(v));
+    return normalise(v);
   };
 
   return {
