@@ -190,13 +190,12 @@ export function buildArticle(
   // the report says which of them did.
   let outlet = meta.outlet ?? (sourceAgency ? null : block.sourceOutlet) ?? header.outlet;
   const address = meta.url ?? header.url;
-  const site = address ? outletOfUrl(address) : undefined;
   if (!outlet && block.signatureOutlet) {
     outlet = block.signatureOutlet;
     header.lines.push({ text: outlet, kind: 'outlet', why: "a known outlet's name alone on a line" });
-  } else if (!outlet && site) {
-    outlet = site;
-    header.lines.push({ text: address!, kind: 'outlet', why: `the address of ${site}'s site` });
+  } else if (!outlet && address) {
+    outlet = outletOfUrl(address) ?? null;
+    if (outlet) header.lines.push({ text: address, kind: 'outlet', why: `the address of ${outlet}'s site` });
   }
   const same = (a: string) => agencyNamed(a) ?? a;
   const agencies = credited.filter((a, i) => credited.findIndex((b) => same(b) === same(a)) === i);

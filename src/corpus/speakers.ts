@@ -58,6 +58,8 @@ const isTitleWord = (w: string) =>
 /** A word that may continue a title after the name inside it ("… بوتين لشؤون الاستثمار والتعاون الاقتصادي،"). */
 const isTitleComplement = (w: string) => TITLES.has(w) || /^(?:و?ال|و?لل?|بال)/.test(w);
 const MAX_SUBJECT_WORDS = 10;
+/** How far from a title a name is written with it: a few words. */
+const TIE_CHARS = 80;
 /** How many speakers back a lone title may reach. */
 const MAX_PEOPLE = 40;
 /** A sentence this much of whose words are quoted, with no attribution of its own, continues the last speaker. */
@@ -130,20 +132,23 @@ export class AttributionContext {
 
   /** True when the text so far wrote the title within a few words of one of the speaker's names. */
   tiedTo(title: string, speaker: Speaker): boolean {
-    const names = this.names(speaker);
-    for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
-      const around = this.recent.slice(Math.max(0, at - 80), at + title.length + 80);
-      if (names.some((n) => around.includes(n))) return true;
-    }
-    return false;
+    return this.nameNear(title, speaker, true);
   }
 
   /** True when the text so far wrote the title with one of the speaker's names after it, within a few words. */
   wroteBefore(title: string, speaker: Speaker): boolean {
+    return this.nameNear(title, speaker, false);
+  }
+
+  /** One of the speaker's names within TIE_CHARS after the title (or, `alsoBefore`, around it), so far. */
+  private nameNear(title: string, speaker: Speaker, alsoBefore: boolean): boolean {
     const names = this.names(speaker);
     for (let at = this.recent.indexOf(title); at >= 0; at = this.recent.indexOf(title, at + 1)) {
-      const after = this.recent.slice(at + title.length, at + title.length + 80);
-      if (names.some((n) => after.includes(n))) return true;
+      const end = at + title.length + TIE_CHARS;
+      const around = alsoBefore
+        ? this.recent.slice(Math.max(0, at - TIE_CHARS), end)
+        : this.recent.slice(at + title.length, end);
+      if (names.some((n) => around.includes(n))) return true;
     }
     return false;
   }
