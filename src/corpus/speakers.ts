@@ -12,6 +12,7 @@
 import { splitWords, type Word } from '../lexicon/keys.ts';
 import type { Lexicon, LexiconEntry, LexiconMatch } from '../lexicon/lexicon.ts';
 import { canSpeak } from '../lexicon/lexicon.ts';
+import { oncePer } from '../once-per.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { nameKey, transliterate } from '../text/transliterate.ts';
 import { agencyNamed } from '../text/vocabulary/agencies.ts';
@@ -327,18 +328,13 @@ function personNamed(s: Sentence, from: number, to: number): Speaker {
   return known ? speakerOf(known) : { id: `ar:${nameKey(ar)}`, ar, en: transliterate(ar) };
 }
 
-const personKeys = new WeakMap<Lexicon, Map<string, LexiconEntry>>();
 /** The lexicon's persons by the key of each Arabic spelling (full name and surname alone). */
-function personsByKey(lexicon: Lexicon): Map<string, LexiconEntry> {
-  let keys = personKeys.get(lexicon);
-  if (!keys) {
-    keys = new Map();
-    for (const e of lexicon.entries)
-      if (e.kind === 'person') for (const name of e.ar) keys.set(nameKey(name), e);
-    personKeys.set(lexicon, keys);
-  }
+const personsByKey = oncePer((lexicon: Lexicon) => {
+  const keys = new Map<string, LexiconEntry>();
+  for (const e of lexicon.entries)
+    if (e.kind === 'person') for (const name of e.ar) keys.set(nameKey(name), e);
   return keys;
-}
+});
 
 /** The speaker named by the subject that follows a verb at word k, or 'bare' when there is no subject. */
 function subjectAfter(s: Sentence, k: number, ctx: AttributionContext): Speaker | null | 'bare' {
@@ -635,16 +631,10 @@ function prepositional(text: string, m: LexiconMatch): boolean {
   return /^[وف]?[بك](?:ال)?$/.test(written.slice(0, written.length - core.length));
 }
 
-const agencies = new WeakMap<LexiconEntry, string | null>();
 /** The news agency a lexicon entry names (by any of its Arabic names), remembered per entry. */
-function agencyOf(entry: LexiconEntry): string | null {
-  let agency = agencies.get(entry);
-  if (agency === undefined) {
-    agency = entry.ar.map(agencyNamed).find(Boolean) ?? null;
-    agencies.set(entry, agency);
-  }
-  return agency;
-}
+const agencyOf = oncePer(
+  (entry: LexiconEntry): string | null => entry.ar.map(agencyNamed).find(Boolean) ?? null,
+);
 
 /**
  * Finds the attributions of one sentence, updating the article's context as a reader would. `quoted` spans
@@ -800,18 +790,17 @@ export function attributeSentence(
   return found;
 }
 
-const governmentTargets = new WeakMap<Lexicon, Set<string>>();
+/** The places some place stands for ("لندن" -> Britain), once per lexicon. */
+const governmentTargets = oncePer(
+  (lexicon: Lexicon) => new Set(lexicon.entries.flatMap((e) => e.standsFor ?? [])),
+);
 /**
  * The government a place speaks for as a subject: a capital stands for its country ("أعلنت لندن" -> Britain), and a
  * country that some place stands for speaks as itself ("قالت روسيا"); other places say nothing.
  */
 function governmentOf(entry: LexiconEntry, lexicon: Lexicon): LexiconEntry | undefined {
   if (entry.kind !== 'place') return undefined;
-  let targets = governmentTargets.get(lexicon);
-  if (!targets) {
-    targets = new Set(lexicon.entries.flatMap((e) => e.standsFor ?? []));
-    governmentTargets.set(lexicon, targets);
-  }
+  const targets = governmentTargets(lexicon);
   const stands = entry.standsFor?.[0];
   if (stands) return lexicon.get(stands);
   return targets.has(entry.id) ? entry : undefined;

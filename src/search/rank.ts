@@ -7,6 +7,7 @@
 
 import type { SearchIndex } from '../index/search-index.ts';
 import type { Postings } from '../index/term-stats.ts';
+import { oncePer } from '../once-per.ts';
 import type { Concept } from './query.ts';
 
 /** BM25's usual constants (Robertson and Zaragoza): term-frequency saturation and length normalisation. */
@@ -69,41 +70,34 @@ interface ParagraphTable {
   averageLength: number;
 }
 
-const paragraphTables = new WeakMap<SearchIndex, ParagraphTable>();
-
 /** Paragraph numbers and lengths, and which units are quotations, computed once per index. */
-export function paragraphs(index: SearchIndex): ParagraphTable {
-  let table = paragraphTables.get(index);
-  if (!table) {
-    const numbers = new Map<string, number>();
-    const paragraphOf = new Int32Array(index.byOrdinal.length);
-    index.byOrdinal.forEach((u, o) => {
-      const key = `${u.articleId}\u0000${u.paragraph}`;
-      let number = numbers.get(key);
-      if (number === undefined) {
-        number = numbers.size;
-        numbers.set(key, number);
-      }
-      paragraphOf[o] = number;
-    });
-    const length = new Float64Array(numbers.size).fill(-1);
-    index.byOrdinal.forEach((u, o) => {
-      const p = paragraphOf[o]!;
-      if (u.kind !== 'quote') length[p] = Math.max(0, length[p]!) + index.stats.length(o);
-    });
-    let total = 0;
-    let counted = 0;
-    for (const l of length)
-      if (l >= 0) {
-        total += l;
-        counted++;
-      }
-    const quote = Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0));
-    table = { paragraphOf, quote, length, averageLength: total / Math.max(1, counted) };
-    paragraphTables.set(index, table);
-  }
-  return table;
-}
+export const paragraphs = oncePer((index: SearchIndex): ParagraphTable => {
+  const numbers = new Map<string, number>();
+  const paragraphOf = new Int32Array(index.byOrdinal.length);
+  index.byOrdinal.forEach((u, o) => {
+    const key = `${u.articleId}\u0000${u.paragraph}`;
+    let number = numbers.get(key);
+    if (number === undefined) {
+      number = numbers.size;
+      numbers.set(key, number);
+    }
+    paragraphOf[o] = number;
+  });
+  const length = new Float64Array(numbers.size).fill(-1);
+  index.byOrdinal.forEach((u, o) => {
+    const p = paragraphOf[o]!;
+    if (u.kind !== 'quote') length[p] = Math.max(0, length[p]!) + index.stats.length(o);
+  });
+  let total = 0;
+  let counted = 0;
+  for (const l of length)
+    if (l >= 0) {
+      total += l;
+      counted++;
+    }
+  const quote = Uint8Array.from(index.byOrdinal, (u) => (u.kind === 'quote' ? 1 : 0));
+  return { paragraphOf, quote, length, averageLength: total / Math.max(1, counted) };
+});
 
 /** BM25's saturated term frequency for a text of this length. */
 const saturate = (tf: number, length: number, average: number) =>

@@ -10,6 +10,7 @@ import { dayNumber } from '../index/search-index.ts';
 import type { ArticleInfo, Unit } from '../index/units.ts';
 import { cosineTo, largestNorm, vectorScores } from '../index/vectors.ts';
 import { splitWords } from '../lexicon/keys.ts';
+import { oncePer } from '../once-per.ts';
 import { soundsLike } from './evidence/sound.ts';
 import { rootRelatives, spellingVariants } from './evidence/spelling.ts';
 import { buildConcepts, type Concept, type QueryEvidence } from './query.ts';
@@ -95,19 +96,6 @@ interface HeadlineIndex {
   titles: Map<string, Int32Array>;
   /** The article number of each unit that is its article's lead sentence, by ordinal (-1 for the others). */
   leadOf: Int32Array;
-}
-
-/** `make` of a key (an index, or one of its tables), made on the first call and kept as long as the key. */
-function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
-  const made = new WeakMap<K, V>();
-  return (key) => {
-    let value = made.get(key);
-    if (value === undefined) {
-      value = make(key);
-      made.set(key, value);
-    }
-    return value;
-  };
 }
 
 /**
@@ -213,40 +201,34 @@ interface UnitTable {
   quote: Uint8Array;
 }
 
-const unitTables = new WeakMap<SearchIndex, UnitTable>();
-
-function unitTable(index: SearchIndex): UnitTable {
-  let table = unitTables.get(index);
-  if (!table) {
-    const numbers = new Map<string, number>();
-    const speaker = Int32Array.from(index.byOrdinal, (u) => {
-      if (u.speaker === null) return -1;
-      const number = numbers.get(u.speaker.id) ?? numbers.size;
-      numbers.set(u.speaker.id, number);
-      return number;
-    });
-    const article = index.byOrdinal.map((u) => index.articles.get(u.articleId));
-    const articleNumbers = new Map<ArticleInfo, number>();
-    const articleNumber = Int32Array.from(article, (a) => {
-      if (!a) return -1;
-      const number = articleNumbers.get(a) ?? articleNumbers.size;
-      articleNumbers.set(a, number);
-      return number;
-    });
-    table = {
-      article,
-      articles: [...articleNumbers.keys()],
-      hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
-      articleNumber,
-      articleCount: articleNumbers.size,
-      speaker,
-      speakerNumbers: numbers,
-      quote: paragraphs(index).quote,
-    };
-    unitTables.set(index, table);
-  }
-  return table;
-}
+/** Each unit's article, speaker and quotation flag by ordinal, once per index. */
+const unitTable = oncePer((index: SearchIndex): UnitTable => {
+  const numbers = new Map<string, number>();
+  const speaker = Int32Array.from(index.byOrdinal, (u) => {
+    if (u.speaker === null) return -1;
+    const number = numbers.get(u.speaker.id) ?? numbers.size;
+    numbers.set(u.speaker.id, number);
+    return number;
+  });
+  const article = index.byOrdinal.map((u) => index.articles.get(u.articleId));
+  const articleNumbers = new Map<ArticleInfo, number>();
+  const articleNumber = Int32Array.from(article, (a) => {
+    if (!a) return -1;
+    const number = articleNumbers.get(a) ?? articleNumbers.size;
+    articleNumbers.set(a, number);
+    return number;
+  });
+  return {
+    article,
+    articles: [...articleNumbers.keys()],
+    hasArticle: Uint8Array.from(article, (a) => (a ? 1 : 0)),
+    articleNumber,
+    articleCount: articleNumbers.size,
+    speaker,
+    speakerNumbers: numbers,
+    quote: paragraphs(index).quote,
+  };
+});
 
 /** Each article's date by article number: read from objects spread over a large heap, a cache miss each. */
 interface ArticleDates {
@@ -268,27 +250,18 @@ const articleDates = oncePer((table: UnitTable): ArticleDates => {
   };
 });
 
-const ordinalTables = new WeakMap<SearchIndex, Map<string, number>>();
+const ordinalTables = oncePer((index: SearchIndex) => new Map(index.byOrdinal.map((u, o) => [u.id, o])));
 
 /** The ordinal of a unit id. */
 function ordinalOf(index: SearchIndex, id: string): number | undefined {
-  let table = ordinalTables.get(index);
-  if (!table) {
-    table = new Map(index.byOrdinal.map((u, o) => [u.id, o]));
-    ordinalTables.set(index, table);
-  }
-  return table.get(id);
+  return ordinalTables(index).get(id);
 }
 
-const speakerTables = new WeakMap<SearchIndex, Map<string, Int32Array>>();
+const speakerTables = oncePer((_index: SearchIndex) => new Map<string, Int32Array>());
 
 /** The ordinals of every unit a speaker said, in the order `bySpeaker` lists them, once per index and speaker. */
 function ordinalsOfSpeaker(index: SearchIndex, id: string): Int32Array {
-  let table = speakerTables.get(index);
-  if (!table) {
-    table = new Map();
-    speakerTables.set(index, table);
-  }
+  const table = speakerTables(index);
   let ordinals = table.get(id);
   if (!ordinals) {
     const found = (index.bySpeaker.get(id) ?? []).map((u) => ordinalOf(index, u.id));
@@ -356,16 +329,11 @@ async function vectorSide(index: SearchIndex, question: Question, options: Searc
   }
 }
 
-const newestDates = new WeakMap<SearchIndex, number | null>();
-
 /** The sources' today: the newest article date (a day number), once per index. */
-function newestDay(index: SearchIndex): number | null {
-  if (!newestDates.has(index)) {
-    const days = [...index.articles.values()].flatMap((a) => (a.date.iso ? [dayNumber(a.date.iso)] : []));
-    newestDates.set(index, days.length > 0 ? Math.max(...days) : null);
-  }
-  return newestDates.get(index)!;
-}
+const newestDay = oncePer((index: SearchIndex): number | null => {
+  const days = [...index.articles.values()].flatMap((a) => (a.date.iso ? [dayNumber(a.date.iso)] : []));
+  return days.length > 0 ? Math.max(...days) : null;
+});
 
 /**
  * Whether an article (by number) is dated in the question's time, or null when the question names no time span.

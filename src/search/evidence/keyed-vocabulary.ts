@@ -4,18 +4,15 @@
  */
 
 import type { SearchIndex } from '../../index/search-index.ts';
+import { oncePer } from '../../once-per.ts';
 
 type Key = (term: string) => string;
 
-const tables = new WeakMap<SearchIndex, Map<Key, Map<string, string[]>>>();
+const tables = oncePer((_index: SearchIndex) => new Map<Key, Map<string, string[]>>());
 
 /** Arabic-script terms of the index by `key`; terms whose key is shorter than `shortest` are left out. */
 export function keyedVocabulary(index: SearchIndex, key: Key, shortest: number): Map<string, string[]> {
-  let byKey = tables.get(index);
-  if (!byKey) {
-    byKey = new Map();
-    tables.set(index, byKey);
-  }
+  const byKey = tables(index);
   let table = byKey.get(key);
   if (!table) {
     table = new Map();
